@@ -9,17 +9,20 @@ namespace CourseKit.Kernels;
 /// </summary>
 internal static class Guard
 {
-    public static void Length(int actual, int expected, string argument)
+    /// <param name="shape">Optional shape description for the message, e.g. "2 × 3" or "stored 3 × 2, transposed".</param>
+    public static void Length(int actual, int expected, string argument, string? shape = null)
     {
         if (actual != expected)
-            throw new ArgumentException($"{argument}: expected length {expected}, actual {actual}.", argument);
+            throw new ArgumentException($"{argument}{Describe(shape)}: expected length {expected}, actual {actual}.", argument);
     }
 
-    public static void DestinationLength(int actual, int expected, string argument)
+    public static void DestinationLength(int actual, int expected, string argument, string? shape = null)
     {
         if (actual < expected)
-            throw new ArgumentException($"{argument}: destination too short: expected length ≥ {expected}, actual {actual}.", argument);
+            throw new ArgumentException($"{argument}{Describe(shape)}: destination too short: expected length ≥ {expected}, actual {actual}.", argument);
     }
+
+    private static string Describe(string? shape) => shape is null ? "" : $" ({shape})";
 
     public static void Dimension(int value, string argument)
     {
