@@ -9,7 +9,7 @@ namespace CourseKit.Kernels;
 /// </summary>
 internal static class Guard
 {
-    /// <param name="shape">Optional shape description for the message, e.g. "2 × 3" or "stored 3 × 2, transposed".</param>
+    // shape: optional description for the message, e.g. "2 × 3" or "stored 3 × 2, transposed".
     public static void Length(int actual, int expected, string argument, string? shape = null)
     {
         if (actual != expected)
