@@ -1,0 +1,91 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace CourseKit.Kernels;
+
+/// <summary>An element-wise operation on one input, in scalar and 512/256/128-bit vector form (TensorPrimitives' pattern).</summary>
+internal interface IUnaryOp
+{
+    float Invoke(float x);
+    Vector512<float> Invoke(Vector512<float> x);
+    Vector256<float> Invoke(Vector256<float> x);
+    Vector128<float> Invoke(Vector128<float> x);
+}
+
+/// <summary>An element-wise operation on two inputs of equal length.</summary>
+internal interface IBinaryOp
+{
+    float Invoke(float x, float y);
+    Vector512<float> Invoke(Vector512<float> x, Vector512<float> y);
+    Vector256<float> Invoke(Vector256<float> x, Vector256<float> y);
+    Vector128<float> Invoke(Vector128<float> x, Vector128<float> y);
+}
+
+/// <summary>
+/// The loop machinery shared by element-wise kernels: argument checks, then the widest vector loop the CPU runs,
+/// then a scalar tail. The op is a struct, so the JIT specializes and inlines it per operation.
+/// </summary>
+internal static class Elementwise
+{
+    /// <summary>Checks lengths, overlap (exact aliasing = in place is allowed) and finiteness of the input, then maps.</summary>
+    public static void Map<TOp>(TOp op, ReadOnlySpan<float> x, Span<float> destination, string xName, string destinationName = "destination")
+        where TOp : struct, IUnaryOp
+    {
+        Guard.DestinationLength(destination.Length, x.Length, destinationName);
+        Guard.NoPartialOverlap(x, xName, destination, destinationName);
+        Guard.AllFinite(x, xName); // before writing: on error the destination (maybe the input itself) is untouched
+        Run(op, x, destination);
+    }
+
+    /// <summary>Checks both inputs (equal length, finite) and the destination, then maps pairs.</summary>
+    public static void Map<TOp>(TOp op, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> destination,
+        string xName, string yName, string destinationName)
+        where TOp : struct, IBinaryOp
+    {
+        Guard.Length(y.Length, x.Length, yName);
+        Guard.DestinationLength(destination.Length, x.Length, destinationName);
+        Guard.NoPartialOverlap(x, xName, destination, destinationName);
+        Guard.NoPartialOverlap(y, yName, destination, destinationName);
+        Guard.AllFinite(x, xName);
+        Guard.AllFinite(y, yName);
+        Run(op, x, y, destination);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Run<TOp>(TOp op, ReadOnlySpan<float> x, Span<float> destination) where TOp : struct, IUnaryOp
+    {
+        ref float px = ref MemoryMarshal.GetReference(x);
+        ref float pd = ref MemoryMarshal.GetReference(destination);
+        nuint n = (nuint)x.Length, i = 0;
+        if (Vector512.IsHardwareAccelerated)
+            for (; i + (nuint)Vector512<float>.Count <= n; i += (nuint)Vector512<float>.Count)
+                op.Invoke(Vector512.LoadUnsafe(ref px, i)).StoreUnsafe(ref pd, i);
+        if (Vector256.IsHardwareAccelerated)
+            for (; i + (nuint)Vector256<float>.Count <= n; i += (nuint)Vector256<float>.Count)
+                op.Invoke(Vector256.LoadUnsafe(ref px, i)).StoreUnsafe(ref pd, i);
+        if (Vector128.IsHardwareAccelerated)
+            for (; i + (nuint)Vector128<float>.Count <= n; i += (nuint)Vector128<float>.Count)
+                op.Invoke(Vector128.LoadUnsafe(ref px, i)).StoreUnsafe(ref pd, i);
+        for (; i < n; i++) Unsafe.Add(ref pd, i) = op.Invoke(Unsafe.Add(ref px, i));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Run<TOp>(TOp op, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> destination) where TOp : struct, IBinaryOp
+    {
+        ref float px = ref MemoryMarshal.GetReference(x);
+        ref float py = ref MemoryMarshal.GetReference(y);
+        ref float pd = ref MemoryMarshal.GetReference(destination);
+        nuint n = (nuint)x.Length, i = 0;
+        if (Vector512.IsHardwareAccelerated)
+            for (; i + (nuint)Vector512<float>.Count <= n; i += (nuint)Vector512<float>.Count)
+                op.Invoke(Vector512.LoadUnsafe(ref px, i), Vector512.LoadUnsafe(ref py, i)).StoreUnsafe(ref pd, i);
+        if (Vector256.IsHardwareAccelerated)
+            for (; i + (nuint)Vector256<float>.Count <= n; i += (nuint)Vector256<float>.Count)
+                op.Invoke(Vector256.LoadUnsafe(ref px, i), Vector256.LoadUnsafe(ref py, i)).StoreUnsafe(ref pd, i);
+        if (Vector128.IsHardwareAccelerated)
+            for (; i + (nuint)Vector128<float>.Count <= n; i += (nuint)Vector128<float>.Count)
+                op.Invoke(Vector128.LoadUnsafe(ref px, i), Vector128.LoadUnsafe(ref py, i)).StoreUnsafe(ref pd, i);
+        for (; i < n; i++) Unsafe.Add(ref pd, i) = op.Invoke(Unsafe.Add(ref px, i), Unsafe.Add(ref py, i));
+    }
+}
