@@ -1,0 +1,31 @@
+using System.CommandLine;
+
+namespace CourseKit.Cli.Bench;
+
+/// <summary><c>coursekit bench kernels [--json] [--filter NAME] [--repeats N]</c>.</summary>
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var json = new Option<bool>("--json") { Description = "Print a JSON array of {name, shape, median_ms, threads} instead of a table." };
+        var filter = new Option<string?>("--filter") { Description = "Run only the cases whose name contains this text." };
+        var repeats = new Option<int>("--repeats") { Description = "Timed runs per case (the median is reported).", DefaultValueFactory = _ => 21 };
+        var kernels = new Command("kernels", "Time the numeric core: GEMM, BatchNorm, softmax, cross-entropy (single-threaded unless stated).")
+        {
+            json, filter, repeats,
+        };
+        kernels.SetAction(parse =>
+        {
+            int n = parse.GetValue(repeats);
+            if (n < 1)
+            {
+                Console.Error.WriteLine($"--repeats: expected ≥ 1, actual {n}.");
+                return 2;
+            }
+            var results = KernelBenchmarks.Run(parse.GetValue(filter), n, progress: parse.GetValue(json) ? null : Console.Error);
+            Console.WriteLine(parse.GetValue(json) ? BenchReport.ToJson(results) : BenchReport.ToTable(results));
+            return 0;
+        });
+        return new Command("bench", "Benchmarks whose figures the README reports; compare with bench/compare_*.py.") { kernels };
+    }
+}
