@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs every test of CourseKit. This is the README's test command, and .ci/run calls exactly this.
+# System packages the tests need are installed here when running as root on Debian; otherwise the script stops
+# and names them. In CI a missing dependency is a failure, never a skip.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+source scripts/require.sh
+require_command dotnet "the .NET SDK 10 (https://dot.net)"
+
+# Today's tests need only the .NET SDK: no Python, no browser. Later chapters add their system packages here:
+#   require_debian_packages python3-nbformat chromium
+
+dotnet build CourseKit.sln -c Release -nologo -v quiet -warnaserror
+log=$(mktemp)
+set +e
+dotnet test CourseKit.sln -c Release --no-build -nologo 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+# One closing line for every test assembly together, in the plain "N passed, N failed" form.
+awk '/(Passed|Failed)! +- +Failed: +[0-9]+, +Passed: +[0-9]+/ {
+       gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }
+     } END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+rm -f "$log"
+exit "$status"
