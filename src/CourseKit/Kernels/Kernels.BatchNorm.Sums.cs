@@ -1,0 +1,87 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace CourseKit.Kernels;
+
+public static partial class Kernels
+{
+    // float partial sums cover at most this many rows before they are folded into double,
+    // so rounding grows with the block size, not with the batch size.
+    private const int BatchNormBlockRows = 32;
+
+    /// <summary>
+    /// Per column j of two m × n matrices: <c>sumA[j] = Σ_r (a[r,j] − shiftA[j])</c> and
+    /// <c>sumAB[j] = Σ_r (a[r,j] − shiftA[j])·(b[r,j] − shiftB[j])</c>.
+    /// </summary>
+    /// <remarks>
+    /// Hand-written because it fuses two reductions over rows of a row-major matrix in one sequential pass;
+    /// TensorPrimitives reduces one 1-D span at a time. Rows are streamed in order; the per-column float
+    /// accumulators (<paramref name="blockA"/>, <paramref name="blockAB"/>, length n) stay in L1.
+    /// </remarks>
+    private static void BatchNormColumnSums(
+        ReadOnlySpan<float> a, ReadOnlySpan<float> shiftA, ReadOnlySpan<float> b, ReadOnlySpan<float> shiftB,
+        int rows, int cols, Span<float> blockA, Span<float> blockAB, Span<double> sumA, Span<double> sumAB)
+    {
+        sumA = sumA[..cols];
+        sumAB = sumAB[..cols];
+        blockA = blockA[..cols];
+        blockAB = blockAB[..cols];
+        sumA.Clear();
+        sumAB.Clear();
+        for (int r0 = 0; r0 < rows; r0 += BatchNormBlockRows)
+        {
+            int r1 = Math.Min(rows, r0 + BatchNormBlockRows);
+            blockA.Clear();
+            blockAB.Clear();
+            for (int r = r0; r < r1; r++)
+                BatchNormAccumulateRow(a.Slice(r * cols, cols), shiftA, b.Slice(r * cols, cols), shiftB, blockA, blockAB);
+            for (int j = 0; j < cols; j++)
+            {
+                sumA[j] += blockA[j];
+                sumAB[j] += blockAB[j];
+            }
+        }
+    }
+
+    /// <summary>accA[j] += a[j] − sa[j]; accAB[j] += (a[j] − sa[j])·(b[j] − sb[j]) for one row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void BatchNormAccumulateRow(
+        ReadOnlySpan<float> a, ReadOnlySpan<float> sa, ReadOnlySpan<float> b, ReadOnlySpan<float> sb, Span<float> accA, Span<float> accAB)
+    {
+        int n = a.Length, j = 0;
+        // Every span is at least n long (the caller slices rows and sizes the scratch), so unchecked loads are safe.
+        ref float pa = ref MemoryMarshal.GetReference(a), psa = ref MemoryMarshal.GetReference(sa);
+        ref float pb = ref MemoryMarshal.GetReference(b), psb = ref MemoryMarshal.GetReference(sb);
+        ref float pA = ref MemoryMarshal.GetReference(accA), pAB = ref MemoryMarshal.GetReference(accAB);
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; j <= n - Vector512<float>.Count; j += Vector512<float>.Count)
+            {
+                nuint k = (nuint)j;
+                var ua = Vector512.LoadUnsafe(ref pa, k) - Vector512.LoadUnsafe(ref psa, k);
+                var ub = Vector512.LoadUnsafe(ref pb, k) - Vector512.LoadUnsafe(ref psb, k);
+                (Vector512.LoadUnsafe(ref pA, k) + ua).StoreUnsafe(ref pA, k);
+                Vector512.FusedMultiplyAdd(ua, ub, Vector512.LoadUnsafe(ref pAB, k)).StoreUnsafe(ref pAB, k);
+            }
+        }
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; j <= n - Vector256<float>.Count; j += Vector256<float>.Count)
+            {
+                nuint k = (nuint)j;
+                var ua = Vector256.LoadUnsafe(ref pa, k) - Vector256.LoadUnsafe(ref psa, k);
+                var ub = Vector256.LoadUnsafe(ref pb, k) - Vector256.LoadUnsafe(ref psb, k);
+                (Vector256.LoadUnsafe(ref pA, k) + ua).StoreUnsafe(ref pA, k);
+                Vector256.FusedMultiplyAdd(ua, ub, Vector256.LoadUnsafe(ref pAB, k)).StoreUnsafe(ref pAB, k);
+            }
+        }
+        for (; j < n; j++)
+        {
+            float ua = Unsafe.Add(ref pa, j) - Unsafe.Add(ref psa, j);
+            float ub = Unsafe.Add(ref pb, j) - Unsafe.Add(ref psb, j);
+            Unsafe.Add(ref pA, j) += ua;
+            Unsafe.Add(ref pAB, j) = MathF.FusedMultiplyAdd(ua, ub, Unsafe.Add(ref pAB, j));
+        }
+    }
+}
