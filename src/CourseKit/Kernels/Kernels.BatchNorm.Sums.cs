@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -29,18 +30,92 @@ public static partial class Kernels
         blockAB = blockAB[..cols];
         sumA.Clear();
         sumAB.Clear();
+        blockA.Clear();
+        blockAB.Clear();
         for (int r0 = 0; r0 < rows; r0 += BatchNormBlockRows)
         {
             int r1 = Math.Min(rows, r0 + BatchNormBlockRows);
-            blockA.Clear();
-            blockAB.Clear();
-            for (int r = r0; r < r1; r++)
+            int r = r0;
+            for (; r + 4 <= r1; r += 4)
+                BatchNormAccumulate4Rows(a.Slice(r * cols, 4 * cols), shiftA, b.Slice(r * cols, 4 * cols), shiftB, blockA, blockAB, cols);
+            for (; r < r1; r++)
                 BatchNormAccumulateRow(a.Slice(r * cols, cols), shiftA, b.Slice(r * cols, cols), shiftB, blockA, blockAB);
-            for (int j = 0; j < cols; j++)
+            BatchNormFold(blockA, sumA);
+            BatchNormFold(blockAB, sumAB);
+        }
+    }
+
+    /// <summary><c>sum[j] += block[j]; block[j] = 0</c>, widening float to double.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void BatchNormFold(Span<float> block, Span<double> sum)
+    {
+        int n = block.Length, j = 0;
+        Debug.Assert(sum.Length >= n);
+        ref float pf = ref MemoryMarshal.GetReference(block);
+        ref double pd = ref MemoryMarshal.GetReference(sum);
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; j <= n - Vector512<float>.Count; j += Vector512<float>.Count)
             {
-                sumA[j] += blockA[j];
-                sumAB[j] += blockAB[j];
+                nuint k = (nuint)j, h = k + (nuint)Vector512<double>.Count;
+                var (lo, hi) = Vector512.Widen(Vector512.LoadUnsafe(ref pf, k));
+                (Vector512.LoadUnsafe(ref pd, k) + lo).StoreUnsafe(ref pd, k);
+                (Vector512.LoadUnsafe(ref pd, h) + hi).StoreUnsafe(ref pd, h);
             }
+        }
+        for (; j < n; j++) Unsafe.Add(ref pd, j) += Unsafe.Add(ref pf, j);
+        block.Clear();
+    }
+
+    /// <summary>Four consecutive rows at once (a and b hold 4·n values): the accumulators are loaded and stored once per four rows.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void BatchNormAccumulate4Rows(
+        ReadOnlySpan<float> a, ReadOnlySpan<float> sa, ReadOnlySpan<float> b, ReadOnlySpan<float> sb, Span<float> accA, Span<float> accAB, int n)
+    {
+        int j = 0;
+        Debug.Assert(a.Length >= 4 * n && b.Length >= 4 * n && sa.Length >= n && sb.Length >= n && accA.Length >= n && accAB.Length >= n);
+        ref float pa = ref MemoryMarshal.GetReference(a), psa = ref MemoryMarshal.GetReference(sa);
+        ref float pb = ref MemoryMarshal.GetReference(b), psb = ref MemoryMarshal.GetReference(sb);
+        ref float pA = ref MemoryMarshal.GetReference(accA), pAB = ref MemoryMarshal.GetReference(accAB);
+        nuint n1 = (nuint)n, n2 = 2 * n1, n3 = 3 * n1;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; j <= n - Vector512<float>.Count; j += Vector512<float>.Count)
+            {
+                nuint k = (nuint)j;
+                Vector512<float> s = Vector512.LoadUnsafe(ref psa, k), t = Vector512.LoadUnsafe(ref psb, k);
+                var u0 = Vector512.LoadUnsafe(ref pa, k) - s;
+                var u1 = Vector512.LoadUnsafe(ref pa, k + n1) - s;
+                var u2 = Vector512.LoadUnsafe(ref pa, k + n2) - s;
+                var u3 = Vector512.LoadUnsafe(ref pa, k + n3) - s;
+                (Vector512.LoadUnsafe(ref pA, k) + ((u0 + u1) + (u2 + u3))).StoreUnsafe(ref pA, k);
+                var ab = Vector512.FusedMultiplyAdd(u0, Vector512.LoadUnsafe(ref pb, k) - t, Vector512.LoadUnsafe(ref pAB, k));
+                ab = Vector512.FusedMultiplyAdd(u1, Vector512.LoadUnsafe(ref pb, k + n1) - t, ab);
+                ab = Vector512.FusedMultiplyAdd(u2, Vector512.LoadUnsafe(ref pb, k + n2) - t, ab);
+                Vector512.FusedMultiplyAdd(u3, Vector512.LoadUnsafe(ref pb, k + n3) - t, ab).StoreUnsafe(ref pAB, k);
+            }
+        }
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; j <= n - Vector256<float>.Count; j += Vector256<float>.Count)
+            {
+                nuint k = (nuint)j;
+                Vector256<float> s = Vector256.LoadUnsafe(ref psa, k), t = Vector256.LoadUnsafe(ref psb, k);
+                var u0 = Vector256.LoadUnsafe(ref pa, k) - s;
+                var u1 = Vector256.LoadUnsafe(ref pa, k + n1) - s;
+                var u2 = Vector256.LoadUnsafe(ref pa, k + n2) - s;
+                var u3 = Vector256.LoadUnsafe(ref pa, k + n3) - s;
+                (Vector256.LoadUnsafe(ref pA, k) + ((u0 + u1) + (u2 + u3))).StoreUnsafe(ref pA, k);
+                var ab = Vector256.FusedMultiplyAdd(u0, Vector256.LoadUnsafe(ref pb, k) - t, Vector256.LoadUnsafe(ref pAB, k));
+                ab = Vector256.FusedMultiplyAdd(u1, Vector256.LoadUnsafe(ref pb, k + n1) - t, ab);
+                ab = Vector256.FusedMultiplyAdd(u2, Vector256.LoadUnsafe(ref pb, k + n2) - t, ab);
+                Vector256.FusedMultiplyAdd(u3, Vector256.LoadUnsafe(ref pb, k + n3) - t, ab).StoreUnsafe(ref pAB, k);
+            }
+        }
+        if (j < n)
+        {
+            for (int row = 0; row < 4; row++)
+                BatchNormAccumulateRow(a.Slice(row * n + j, n - j), sa[j..], b.Slice(row * n + j, n - j), sb[j..], accA[j..], accAB[j..]);
         }
     }
 
