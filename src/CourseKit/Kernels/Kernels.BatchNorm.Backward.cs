@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace CourseKit.Kernels;
 
@@ -60,6 +61,7 @@ public static partial class Kernels
     }
 
     /// <summary>x̂ = (b − shift)·invStd when <paramref name="fromX"/> (b is x, shift is μ), else x̂ = b.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void BatchNormBackwardCore(
         ReadOnlySpan<float> dy, ReadOnlySpan<float> b, string bName, bool fromX, ReadOnlySpan<float> shift, int rows, int cols,
         ReadOnlySpan<float> gamma, ReadOnlySpan<float> invStd, Span<float> dx, Span<float> dGamma, Span<float> dBeta)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CourseKit.Kernels;
 
 public static partial class Kernels
@@ -49,10 +51,11 @@ public static partial class Kernels
         }
     }
 
-    /// <summary>Per-feature outputs are written after the big pass, so they must not share memory with its outputs.</summary>
-    private static void BatchNormOutputsApart(ReadOnlySpan<float> y, ReadOnlySpan<float> xHat, ReadOnlySpan<float> small, string smallName)
+    /// <summary>Per-feature outputs are written after the big pass, so they must not share memory with its outputs (nor with each other).</summary>
+    private static void BatchNormOutputsApart(ReadOnlySpan<float> first, ReadOnlySpan<float> second, ReadOnlySpan<float> small, string smallName,
+        [CallerArgumentExpression(nameof(first))] string firstName = "", [CallerArgumentExpression(nameof(second))] string secondName = "")
     {
-        Guard.NoOverlap(y, "y", small, smallName);
-        Guard.NoOverlap(xHat, "xHat", small, smallName);
+        Guard.NoOverlap(first, firstName, small, smallName);
+        Guard.NoOverlap(second, secondName, small, smallName);
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace CourseKit.Kernels;
 
@@ -25,6 +26,7 @@ public static partial class Kernels
     /// <param name="runningVar">Running variance per feature, length n, finite and ≥ 0.</param>
     /// <param name="epsilon">ε &gt; 0, added to the variance inside the square root.</param>
     /// <param name="y">Output, at least m·n.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void BatchNormForwardInference(
         ReadOnlySpan<float> x, int rows, int cols, ReadOnlySpan<float> gamma, ReadOnlySpan<float> beta,
         ReadOnlySpan<float> runningMean, ReadOnlySpan<float> runningVar, float epsilon, Span<float> y)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace CourseKit.Kernels;
 
@@ -59,8 +60,11 @@ public static partial class Kernels
         Guard.NoPartialOverlap(x, nameof(x), y, nameof(y));
         Guard.NoPartialOverlap(x, nameof(x), xHat, nameof(xHat));
         Guard.NoOverlap(y, nameof(y), xHat, nameof(xHat));
-        // The per-feature outputs are written last, after the big pass, so they only must stay clear of y and x̂.
+        // The per-feature outputs are written last, after the big pass: they need only stay clear of y, x̂ and each other.
         Guard.NoOverlap(mean, nameof(mean), invStd, nameof(invStd));
+        Guard.NoOverlap(runningMean, nameof(runningMean), runningVar, nameof(runningVar));
+        BatchNormOutputsApart(mean, invStd, runningMean, nameof(runningMean));
+        BatchNormOutputsApart(mean, invStd, runningVar, nameof(runningVar));
         BatchNormOutputsApart(y, xHat, mean, nameof(mean));
         BatchNormOutputsApart(y, xHat, invStd, nameof(invStd));
         BatchNormOutputsApart(y, xHat, runningMean, nameof(runningMean));
@@ -97,6 +101,7 @@ public static partial class Kernels
     /// Statistics, validation, then the y (and x̂) pass. Scratch on return: <paramref name="d"/> = [μ | σ²],
     /// <paramref name="f"/> = [K | scale | offset | 1/√(σ²+ε) | −(μ−K)/√(σ²+ε)].
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void BatchNormTrainingCore(
         ReadOnlySpan<float> x, int rows, int cols, ReadOnlySpan<float> gamma, ReadOnlySpan<float> beta, float epsilon,
         Span<float> y, Span<float> xHat, float[] f, double[] d)

@@ -68,6 +68,7 @@ public class BatchNormBadInputTests
         ["xHat partially overlaps x"] = new(a => { var b = new float[N + 3]; a.X.CopyTo(b.AsMemory(3)); a.X = b.AsMemory(3, N); a.XHat = b.AsMemory(0, N); }, typeof(ArgumentException), "xHat", "partially overlap"),
         ["xHat is y"] = new(a => a.XHat = a.Y, typeof(ArgumentException), "xHat", "must not overlap y"),
         ["mean inside y"] = new(a => a.Mean = a.Y[(N / 2)..], typeof(ArgumentException), "mean", "must not overlap y"),
+        ["runningMean is mean"] = new(a => a.RunningMean = a.Mean, typeof(ArgumentException), "runningMean", "must not overlap mean"),
         ["runningVar inside xHat"] = new(a => a.RunningVar = a.XHat[..Cols], typeof(ArgumentException), "runningVar", "must not overlap xHat"),
     };
 
