@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 
 namespace CourseKit.Kernels;
@@ -16,7 +17,7 @@ public static partial class Kernels
     /// running = momentum·running + (1 − momentum)·batch, with momentum as in Keras (0.9 keeps 90 % of the old value);
     /// PyTorch's <c>momentum</c> argument is 1 − ours (its default 0.1 is our 0.9). Like PyTorch, the running variance
     /// averages the unbiased batch variance m/(m − 1)·σ²; x̂ itself uses the biased σ².</para>
-    /// <para>Statistics are summed relative to the first example and in float blocks folded into double, so inputs with
+    /// <para>Statistics are summed relative to K ≈ μ (the mean of the first 32 examples) in float blocks folded into double, so inputs with
     /// |μ| ≫ σ (say 10⁴ + N(0, 1)) keep their variance to about 1e-6 relative.</para>
     /// <para>Aliasing: <paramref name="y"/> and <paramref name="xHat"/> may each be <paramref name="x"/> itself (in place);
     /// any partial overlap throws. When an exception is thrown nothing has been written.</para>
@@ -99,7 +100,7 @@ public static partial class Kernels
 
     /// <summary>
     /// Statistics, validation, then the y (and x̂) pass. Scratch on return: <paramref name="d"/> = [μ | σ²],
-    /// <paramref name="f"/> = [K | scale | offset | 1/√(σ²+ε) | −(μ−K)/√(σ²+ε)].
+    /// <paramref name="f"/> = [shift K | scale | offset | 1/√(σ²+ε) | −(μ−K)/√(σ²+ε)].
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void BatchNormTrainingCore(
@@ -114,8 +115,12 @@ public static partial class Kernels
         var mu = d.AsSpan(0, cols);
         var sigma2 = d.AsSpan(cols, cols);
 
-        // Shift by the first example K: x − K is exact for nearby floats and O(σ), so Σ(x−K)² does not drown in μ².
+        // Shift by K ≈ μ, the mean of the first rows: x − K is O(σ), so Σ(x−K)² does not drown in μ² (K = x[0] alone
+        // would let one outlying first example cost digits). K need not be accurate: the sums use exactly this K.
+        int head = Math.Min(rows, BatchNormBlockRows);
         x[..cols].CopyTo(shift);
+        for (int r = 1; r < head; r++) TensorPrimitives.Add(shift, x.Slice(r * cols, cols), shift);
+        TensorPrimitives.Multiply(shift, 1f / head, shift);
         BatchNormColumnSums(x, shift, x, shift, rows, cols, scale, offset, mu, sigma2);
         for (int j = 0; j < cols; j++)
         {

@@ -37,6 +37,23 @@ public class BatchNormStatisticsTests
     }
 
     [Fact]
+    public void BatchNorm_forward_training_keeps_precision_when_the_first_example_is_an_outlier()
+    {
+        // Shifting the sums by x[0] alone would cost about 4 digits here (variance 4e-5 off, y 1e-3 off).
+        const int rows = 4096, cols = 6;
+        var x = TestData.Normal(rows * cols, mean: 1e4, std: 1);
+        for (int j = 0; j < cols; j++) x[j] += 1000;
+        var expected = Ref.BatchNormForwardTraining(BatchNormCases.ToDouble(x), rows, cols, Enumerable.Repeat(1.0, cols).ToArray(), new double[cols], Epsilon);
+        var y = new float[rows * cols]; var runningVar = new float[cols];
+
+        Kernels.BatchNormForwardTraining(x, rows, cols, Enumerable.Repeat(1f, cols).ToArray(), new float[cols], Epsilon,
+            y, new float[cols], new float[cols], default, new float[cols], runningVar, momentum: 0f);
+
+        Tolerance.Close(expected.Var.Select(v => v * rows / (rows - 1)).ToArray(), runningVar, 1e-5, what: "runningVar");
+        Tolerance.Close(expected.Y, y, rel: 0, abs: 1e-4, what: "y");
+    }
+
+    [Fact]
     public void BatchNorm_running_statistics_follow_the_exponentially_weighted_average_and_drive_inference()
     {
         const int rows = 16, cols = 19, steps = 4;
