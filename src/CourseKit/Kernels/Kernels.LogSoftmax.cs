@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 
 namespace CourseKit.Kernels;
@@ -26,8 +25,7 @@ public static partial class Kernels
             float max = RowMax(row, out bool finite);
             if (!finite) ThrowNonFiniteLogits(z, cols, nameof(z));
             float logSum = MathF.Log(ExpShiftedSum(row, max, output, store: false));
-            TensorPrimitives.Subtract(row, max, output);
-            TensorPrimitives.Subtract(output, logSum, output);
+            MapRow(row, output, new LogSoftmaxMap(max, logSum));
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 
 namespace CourseKit.Kernels;
@@ -32,7 +31,7 @@ public static partial class Kernels
             float max = RowMax(row, out bool finite);
             if (!finite) ThrowNonFiniteLogits(z, cols, nameof(z));
             float sum = ExpShiftedSum(row, max, output, store: true);  // sum ≥ 1: the max term is exp(0)
-            TensorPrimitives.Multiply(output, 1f / sum, output);
+            MapRow(output, output, new ScaleMap(1f / sum));
         }
     }
 }

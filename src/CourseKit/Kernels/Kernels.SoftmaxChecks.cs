@@ -56,17 +56,22 @@ public static partial class Kernels
         for (int i = 0; i < rows; i++)
         {
             ReadOnlySpan<float> row = distributions.Slice(i * cols, cols);
-            double sum = 0;
-            for (int j = 0; j < cols; j++)
-            {
-                if (!(row[j] >= 0f) || float.IsPositiveInfinity(row[j]))
-                    throw new ArgumentException($"{argument}[{i}, {j}]: expected a probability (finite, ≥ 0), actual {row[j]}.", argument);
-                sum += row[j];
-            }
-            if (Math.Abs(sum - 1) > DistributionTolerance)
-                throw new ArgumentException(
-                    $"{argument}: expected each row to sum to 1 (a probability distribution, tolerance {DistributionTolerance}), actual sum {sum} in row {i}.{hint}", argument);
+            float sum = NonNegativeSum(row, out bool nonNegative);  // +∞ shows as an infinite sum
+            if (!nonNegative || !(MathF.Abs(sum - 1f) <= DistributionTolerance))
+                ThrowNotDistribution(row, i, sum, argument, hint);
         }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowNotDistribution(ReadOnlySpan<float> row, int i, float sum, string argument, string hint)
+    {
+        for (int j = 0; j < row.Length; j++)
+        {
+            if (!(row[j] >= 0f) || float.IsPositiveInfinity(row[j]))
+                throw new ArgumentException($"{argument}[{i}, {j}]: expected a probability (finite, ≥ 0), actual {row[j]}.", argument);
+        }
+        throw new ArgumentException(
+            $"{argument}: expected each row to sum to 1 (a probability distribution, tolerance {DistributionTolerance}), actual sum {sum} in row {i}.{hint}", argument);
     }
 
     /// <summary>Error path of the row kernels: the cheap per-row probe found a NaN or ±∞; locate and report it.</summary>

@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 
 namespace CourseKit.Kernels;
@@ -40,19 +39,19 @@ public static partial class Kernels
             total += MathF.Log(sum) - zy;                                    // −log ŷ_y = log Σ exp(z − max) − (z_y − max)
             if (!wantD)
             {
-                if (wantP) TensorPrimitives.Multiply(p, 1f / sum, p);
+                if (wantP) MapRow(p, p, new ScaleMap(1f / sum));
                 continue;
             }
             Span<float> d = dLogits.Slice(i * cols, cols);
             float py = p[y] * (1f / sum);
             if (wantP)
             {
-                TensorPrimitives.Multiply(p, 1f / sum, p);
-                TensorPrimitives.Multiply(p, invM, d);
+                MapRow(p, p, new ScaleMap(1f / sum));
+                MapRow(p, d, new ScaleMap(invM));
             }
             else
             {
-                TensorPrimitives.Multiply(p, invM / sum, d);  // p is d here
+                MapRow(p, d, new ScaleMap(invM / sum));  // p is d here
             }
             d[y] = (py - 1f) * invM;
         }
@@ -89,16 +88,13 @@ public static partial class Kernels
             ReadOnlySpan<float> row = logits.Slice(i * cols, cols), t = targets.Slice(i * cols, cols);
             Span<float> p = wantP ? probabilities.Slice(i * cols, cols) : wantD ? dLogits.Slice(i * cols, cols) : default;
             float max = RowMax(row, out _);
-            float shiftedDot = TargetShiftedDot(t, row, max);  // Σ y (z − max), read before in-place outputs
+            float shiftedDot = TargetShiftedDot(t, row, max, out float ySum);  // Σ y (z − max), read before in-place outputs
             float sum = ExpShiftedSum(row, max, p, store: wantP || wantD);
             // −Σ y log ŷ = −Σ y (z − max − log Σ exp(z − max)) = Σy · log Σ exp(z − max) − Σ y (z − max)
-            total += TensorPrimitives.Sum(t) * MathF.Log(sum) - shiftedDot;
+            total += ySum * MathF.Log(sum) - shiftedDot;
             if (!wantP && !wantD) continue;
-            TensorPrimitives.Multiply(p, 1f / sum, p);
-            if (!wantD) continue;
-            Span<float> d = dLogits.Slice(i * cols, cols);
-            TensorPrimitives.Subtract(p, t, d);
-            TensorPrimitives.Multiply(d, invM, d);
+            MapRow(p, p, new ScaleMap(1f / sum));
+            if (wantD) SubtractScaled(p, t, invM, dLogits.Slice(i * cols, cols));
         }
         return (float)(total / rows);
     }

@@ -129,4 +129,18 @@ public class CrossEntropyBadInputTests
         var ex = Assert.Throws<ArgumentException>("probabilities", () => Kernels.CrossEntropy(p, 2, 3, [0, 0]));
         Assert.Contains("probabilities[1, 1]", ex.Message);
     }
+
+    [Theory]
+    [InlineData(-0.25f)]
+    [InlineData(float.NaN)]
+    [InlineData(float.PositiveInfinity)]
+    public void Wide_targets_with_a_bad_entry_are_rejected_naming_it(float bad)
+    {
+        const int rows = 3, cols = 40;  // the entry sits in the SIMD body of the row check
+        var targets = new float[rows * cols];
+        for (int i = 0; i < rows; i++) targets[i * cols + 1] = 1f;
+        targets[1 * cols + 20] = bad;
+        var ex = Assert.Throws<ArgumentException>("targets", () => Kernels.SoftmaxCrossEntropy(new float[rows * cols], rows, cols, targets));
+        Assert.Contains("targets[1, 20]", ex.Message);
+    }
 }

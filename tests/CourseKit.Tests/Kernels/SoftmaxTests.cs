@@ -125,4 +125,18 @@ public class SoftmaxTests
         Assert.Equal(9f, destination[2]);
         Assert.Equal(1.0, destination[0] + destination[1], 1e-6);
     }
+
+    [Fact]
+    public void Softmax_flushes_probabilities_below_the_float_range_to_zero_without_NaN()
+    {
+        // z − max across the underflow edge of exp (≈ −87.3 normal, ≈ −103.9 subnormal), at SIMD and tail positions.
+        float[] gaps = [0f, -80f, -87.3f, -87.4f, -90f, -103f, -104f, -200f, -1e30f, -3e38f];
+        const int cols = 20;
+        var z = new float[cols];
+        for (int j = 0; j < cols; j++) z[j] = j % gaps.Length == 0 ? 0f : gaps[j % gaps.Length];
+        var a = new float[cols];
+        Kernels.Softmax(z, 1, cols, a);
+        Tolerance.Close(Ref.Softmax(D(z), 1, cols), a, SoftmaxRel, abs: 2e-38, "softmax near underflow");
+        Assert.All(a, v => Assert.True(float.IsFinite(v)));
+    }
 }
