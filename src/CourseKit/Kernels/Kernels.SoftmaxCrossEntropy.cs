@@ -37,23 +37,13 @@ public static partial class Kernels
             float zy = row[y] - max;  // read before an in-place output overwrites the row
             float sum = ExpShiftedSum(row, max, p, store: wantP || wantD);  // p = exp(z − max), not yet normalized
             total += MathF.Log(sum) - zy;                                    // −log ŷ_y = log Σ exp(z − max) − (z_y − max)
-            if (!wantD)
-            {
-                if (wantP) MapRow(p, p, new ScaleMap(1f / sum));
-                continue;
-            }
+            if (!wantP && !wantD) continue;
+            float invSum = 1f / sum, yHatY = p[y] * invSum;
+            if (wantP) MapRow(p, p, new ScaleMap(invSum));                  // ŷ = e / Σ e
+            if (!wantD) continue;
             Span<float> d = dLogits.Slice(i * cols, cols);
-            float py = p[y] * (1f / sum);
-            if (wantP)
-            {
-                MapRow(p, p, new ScaleMap(1f / sum));
-                MapRow(p, d, new ScaleMap(invM));
-            }
-            else
-            {
-                MapRow(p, d, new ScaleMap(invM / sum));  // p is d here
-            }
-            d[y] = (py - 1f) * invM;
+            MapRow(p, d, new ScaleMap(wantP ? invM : invSum * invM));       // ŷ/m (from e when p still holds e)
+            d[y] = (yHatY - 1f) * invM;                                      // (ŷ_y − 1)/m for the true class
         }
         return (float)(total / rows);
     }
