@@ -1,0 +1,86 @@
+using CourseKit.Tests.Support;
+using Ref = CourseKit.Kernels.Reference.Reference;
+
+namespace CourseKit.Tests.Kernels;
+
+using Kernels = CourseKit.Kernels.Kernels;
+
+public class CrossEntropyGradientTests
+{
+    // The course's gradient check: ‖dθ_approx − dθ‖ / (‖dθ_approx‖ + ‖dθ‖) < 1e-7.
+    private const double GradientCheckThreshold = 1e-7;
+    private const double Epsilon = 1e-5;
+    private const double KernelGradientRel = 4e-6;
+    private const double KernelGradientAbsTimesM = 3e-7;
+
+    private static double[] D(float[] x) => Array.ConvertAll(x, v => (double)v);
+
+    private static double[] CentralDifferences(Func<double[], double> cost, double[] z)
+    {
+        var grad = new double[z.Length];
+        for (int k = 0; k < z.Length; k++)
+        {
+            double saved = z[k];
+            z[k] = saved + Epsilon;
+            double plus = cost(z);
+            z[k] = saved - Epsilon;
+            double minus = cost(z);
+            z[k] = saved;
+            grad[k] = (plus - minus) / (2 * Epsilon);
+        }
+        return grad;
+    }
+
+    [Theory]
+    [InlineData(1, 2)]
+    [InlineData(4, 5)]
+    [InlineData(8, 10)]
+    [InlineData(3, 40)]
+    public void SoftmaxCrossEntropy_gradient_with_labels_matches_finite_differences(int rows, int cols)
+    {
+        double[] z = D(TestData.Normal(rows * cols, std: 2));
+        var rng = new Random(42);
+        int[] labels = Enumerable.Range(0, rows).Select(_ => rng.Next(cols)).ToArray();
+
+        Ref.SoftmaxCrossEntropy(z, rows, cols, labels, out double[] analytic);
+        double[] numeric = CentralDifferences(zz => Ref.SoftmaxCrossEntropy(zz, rows, cols, labels, out _), z);
+        Assert.True(Tolerance.RelativeDifference(numeric, analytic) < GradientCheckThreshold,
+            $"reference gradient check: {Tolerance.RelativeDifference(numeric, analytic):E2}");
+
+        var dz = new float[rows * cols];
+        Kernels.SoftmaxCrossEntropy(Array.ConvertAll(z, v => (float)v), rows, cols, labels, dz);
+        Tolerance.Close(analytic, dz, KernelGradientRel, KernelGradientAbsTimesM / rows, "dLogits");
+    }
+
+    [Theory]
+    [InlineData(1, 3)]
+    [InlineData(5, 7)]
+    [InlineData(6, 33)]
+    public void SoftmaxCrossEntropy_gradient_with_soft_targets_matches_finite_differences(int rows, int cols)
+    {
+        double[] z = D(TestData.Normal(rows * cols, std: 2));
+        float[] u = TestData.Uniform(rows * cols, seed: 3, low: 0.01, high: 1);
+        var targets = new float[rows * cols];
+        for (int i = 0; i < rows; i++)
+        {
+            float sum = u.AsSpan(i * cols, cols).ToArray().Sum();
+            for (int j = 0; j < cols; j++) targets[i * cols + j] = u[i * cols + j] / sum;
+        }
+        // The reference gets the float targets renormalized in double, so Σy = 1 holds exactly and (ŷ − y)/m is the exact gradient.
+        double[] t = D(targets);
+        for (int i = 0; i < rows; i++)
+        {
+            double sum = t.AsSpan(i * cols, cols).ToArray().Sum();
+            for (int j = 0; j < cols; j++) t[i * cols + j] /= sum;
+        }
+
+        Ref.SoftmaxCrossEntropy(z, rows, cols, t, out double[] analytic);
+        double[] numeric = CentralDifferences(zz => Ref.SoftmaxCrossEntropy(zz, rows, cols, t, out _), z);
+        Assert.True(Tolerance.RelativeDifference(numeric, analytic) < GradientCheckThreshold,
+            $"reference gradient check: {Tolerance.RelativeDifference(numeric, analytic):E2}");
+
+        var dz = new float[rows * cols];
+        Kernels.SoftmaxCrossEntropy(Array.ConvertAll(z, v => (float)v), rows, cols, targets, dz);
+        Tolerance.Close(analytic, dz, KernelGradientRel, KernelGradientAbsTimesM / rows, "dLogits");
+    }
+}

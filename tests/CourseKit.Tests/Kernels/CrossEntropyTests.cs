@@ -1,0 +1,159 @@
+using CourseKit.Tests.Support;
+using Ref = CourseKit.Kernels.Reference.Reference;
+
+namespace CourseKit.Tests.Kernels;
+
+using Kernels = CourseKit.Kernels.Kernels;
+
+public class CrossEntropyTests
+{
+    // The cost is a mean of log-sum-exps accumulated in double: a few float ulp.
+    private const double CostRel = 2e-6;
+    // ŷ/m with ŷ a few ulp off; (ŷ − 1)/m loses digits when ŷ ≈ 1, hence an absolute term of a few ulp of 1/m.
+    private const double GradientRel = 4e-6;
+    private const double GradientAbsTimesM = 3e-7;
+    private const double ProbabilityRel = 4e-6;
+
+    private static double[] D(float[] x) => Array.ConvertAll(x, v => (double)v);
+
+    private static int[] Labels(int rows, int cols, int seed = 42)
+    {
+        var rng = new Random(seed);
+        return Enumerable.Range(0, rows).Select(_ => rng.Next(cols)).ToArray();
+    }
+
+    private static float[] SoftTargets(int rows, int cols, int seed = 7)
+    {
+        float[] u = TestData.Uniform(rows * cols, seed, low: 0, high: 1);
+        u[0] = 0f;  // at least one zero target: 0 · log ŷ must contribute nothing
+        var t = new float[rows * cols];
+        for (int i = 0; i < rows; i++)
+        {
+            double sum = 0;
+            for (int j = 0; j < cols; j++) sum += u[i * cols + j];
+            for (int j = 0; j < cols; j++) t[i * cols + j] = sum == 0 ? 1f / cols : (float)(u[i * cols + j] / sum);
+        }
+        return t;
+    }
+
+    [Theory]
+    [MemberData(nameof(TestData.Lengths0To257), MemberType = typeof(TestData))]
+    public void SoftmaxCrossEntropy_with_labels_matches_the_reference_for_every_row_length(int cols)
+    {
+        const int rows = 3;
+        float[] z = TestData.Normal(rows * cols, seed: 42, std: 3);
+        var dz = new float[rows * cols];
+        var p = new float[rows * cols];
+        if (cols == 0)
+        {
+            Assert.Throws<ArgumentOutOfRangeException>("cols", () => Kernels.SoftmaxCrossEntropy(z, rows, cols, new int[rows], dz, p));
+            return;
+        }
+        int[] labels = Labels(rows, cols);
+        float cost = Kernels.SoftmaxCrossEntropy(z, rows, cols, labels, dz, p);
+
+        double expected = Ref.SoftmaxCrossEntropy(D(z), rows, cols, labels, out double[] expectedDz);
+        Assert.Equal(expected, cost, CostRel * expected);
+        Tolerance.Close(expectedDz, dz, GradientRel, GradientAbsTimesM / rows, "dLogits");
+        Tolerance.Close(Ref.Softmax(D(z), rows, cols), p, ProbabilityRel, 1e-37, "probabilities");
+
+        Assert.Equal(cost, Kernels.SoftmaxCrossEntropy(z, rows, cols, labels));          // loss only
+        var dzOnly = new float[rows * cols];
+        Assert.Equal(cost, Kernels.SoftmaxCrossEntropy(z, rows, cols, labels, dzOnly));  // without probabilities
+        Tolerance.Close(expectedDz, dzOnly, GradientRel, GradientAbsTimesM / rows, "dLogits alone");
+
+        float[] inPlace = (float[])z.Clone();
+        Assert.Equal(cost, Kernels.SoftmaxCrossEntropy(inPlace, rows, cols, labels, dLogits: inPlace));
+        Assert.Equal(dzOnly, inPlace);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestData.Lengths0To257), MemberType = typeof(TestData))]
+    public void SoftmaxCrossEntropy_with_targets_matches_the_reference_for_every_row_length(int cols)
+    {
+        const int rows = 3;
+        if (cols == 0) return;  // no distribution over zero classes; covered by the label test
+        float[] z = TestData.Normal(rows * cols, seed: 42, std: 3);
+        float[] t = SoftTargets(rows, cols);
+        var dz = new float[rows * cols];
+        var p = new float[rows * cols];
+        float cost = Kernels.SoftmaxCrossEntropy(z, rows, cols, t, dz, p);
+
+        double expected = Ref.SoftmaxCrossEntropy(D(z), rows, cols, D(t), out double[] expectedDz);
+        Assert.Equal(expected, cost, CostRel * expected);
+        Tolerance.Close(expectedDz, dz, GradientRel, GradientAbsTimesM / rows, "dLogits");
+        Tolerance.Close(Ref.Softmax(D(z), rows, cols), p, ProbabilityRel, 1e-37, "probabilities");
+        Assert.Equal(cost, Kernels.SoftmaxCrossEntropy(z, rows, cols, t));
+
+        float[] inPlace = (float[])z.Clone();
+        Assert.Equal(cost, Kernels.SoftmaxCrossEntropy(inPlace, rows, cols, t, probabilities: inPlace));
+        Assert.Equal(p, inPlace);
+    }
+
+    [Theory]
+    [InlineData(1, 10)]
+    [InlineData(64, 10)]
+    [InlineData(7, 100)]
+    public void Labels_and_their_one_hot_targets_give_the_same_cost_and_gradient(int rows, int cols)
+    {
+        float[] z = TestData.Normal(rows * cols, std: 2);
+        int[] labels = Labels(rows, cols);
+        var oneHot = new float[rows * cols];
+        for (int i = 0; i < rows; i++) oneHot[i * cols + labels[i]] = 1f;
+        var dzLabels = new float[rows * cols];
+        var dzTargets = new float[rows * cols];
+        float a = Kernels.SoftmaxCrossEntropy(z, rows, cols, labels, dzLabels);
+        float b = Kernels.SoftmaxCrossEntropy(z, rows, cols, oneHot, dzTargets);
+        Assert.Equal(a, b, 1e-6 * a);
+        Tolerance.Close(dzLabels, dzTargets, GradientRel, GradientAbsTimesM / rows);
+    }
+
+    [Fact]
+    public void SoftmaxCrossEntropy_of_huge_logits_stays_finite()
+    {
+        float[] z = [1000f, -1000f, 0f];
+        var dz = new float[3];
+        Assert.Equal(2000f, Kernels.SoftmaxCrossEntropy(z, 1, 3, [1], dz));  // −log ŷ_1 = −(−1000 − 1000 − log(1 + ...))
+        Assert.Equal([1f, -1f, 0f], dz);
+        Assert.Equal(0f, Kernels.SoftmaxCrossEntropy(z, 1, 3, [0]));
+    }
+
+    [Fact]
+    public void CrossEntropy_from_probabilities_matches_the_reference()
+    {
+        const int rows = 9, cols = 13;
+        var p = new float[rows * cols];
+        Kernels.Softmax(TestData.Normal(rows * cols, std: 2), rows, cols, p);
+        int[] labels = Labels(rows, cols);
+        float[] t = SoftTargets(rows, cols);
+        double expectedLabels = Ref.CrossEntropy(D(p), rows, cols, labels);
+        double expectedTargets = Ref.CrossEntropy(D(p), rows, cols, D(t));
+        Assert.Equal(expectedLabels, Kernels.CrossEntropy(p, rows, cols, labels), CostRel * expectedLabels);
+        Assert.Equal(expectedTargets, Kernels.CrossEntropy(p, rows, cols, t), CostRel * expectedTargets);
+    }
+
+    [Fact]
+    public void CrossEntropy_reproduces_the_lecture_example()
+    {
+        // Lecture: y = [0, 1, 0, 0], ŷ = [0.3, 0.2, 0.1, 0.4] → L = −log 0.2 ≈ 1.609 ("small ŷ_2 is bad").
+        float[] p = [0.3f, 0.2f, 0.1f, 0.4f];
+        Assert.Equal(1.609, Kernels.CrossEntropy(p, 1, 4, [1]), precision: 3);
+        Assert.Equal(1.609, Kernels.CrossEntropy(p, 1, 4, [0f, 1f, 0f, 0f]), precision: 3);
+    }
+
+    [Fact]
+    public void CrossEntropy_treats_zero_times_log_zero_as_zero()
+    {
+        float[] p = [0f, 1f, 0f];
+        Assert.Equal(0f, Kernels.CrossEntropy(p, 1, 3, [0f, 1f, 0f]));
+        Assert.Equal(0f, Kernels.CrossEntropy(p, 1, 3, [1]));
+    }
+
+    [Fact]
+    public void CrossEntropy_is_honestly_infinite_when_the_true_class_has_probability_zero()
+    {
+        float[] p = [0f, 1f, 0f, /* row 2 */ 0.5f, 0.5f, 0f];
+        Assert.Equal(float.PositiveInfinity, Kernels.CrossEntropy(p, 2, 3, [0, 1]));
+        Assert.Equal(float.PositiveInfinity, Kernels.CrossEntropy(p, 2, 3, [0.5f, 0.5f, 0f, 0f, 1f, 0f]));
+    }
+}
