@@ -1,8 +1,5 @@
 namespace CourseKit.Kernels.Reference;
 
-/// <summary>
-/// Plain scalar twins of the SIMD kernels, computing in double: the tests compare against them and the notebooks show them.
-/// </summary>
 public static partial class Reference
 {
     /// <summary>

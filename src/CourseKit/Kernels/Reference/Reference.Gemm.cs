@@ -1,9 +1,5 @@
 namespace CourseKit.Kernels.Reference;
 
-/// <summary>
-/// Plain scalar twins of the SIMD kernels, in double precision. Tests compare the fast kernels against them,
-/// and the notebooks show them: each is the lecture's formula written as loops.
-/// </summary>
 public static partial class Reference
 {
     /// <summary>

@@ -1,10 +1,5 @@
 namespace CourseKit.Kernels.Reference;
 
-/// <summary>
-/// Plain scalar twins of the SIMD kernels, in double precision on arrays: the formulas of the lecture written as
-/// straightforward loops. Tests compare the kernels with them; notebooks show them.
-/// </summary>
-/// <remarks>Matrices are row-major, one example per row: element (i, j) is at index <c>i * cols + j</c>.</remarks>
 public static partial class Reference
 {
     /// <summary>

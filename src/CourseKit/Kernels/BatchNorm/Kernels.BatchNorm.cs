@@ -4,7 +4,6 @@ using System.Runtime.CompilerServices;
 
 namespace CourseKit.Kernels;
 
-/// <summary>CPU SIMD kernels on spans: the compiled work behind the course's layers and notebooks.</summary>
 public static partial class Kernels
 {
     /// <summary>

@@ -2,10 +2,6 @@ using System.Runtime.CompilerServices;
 
 namespace CourseKit.Kernels;
 
-/// <summary>
-/// CPU SIMD kernels on spans. Matrices are row-major, one example per row; "row-wise" operations treat each
-/// row independently. Each kernel checks its arguments and names the offending one in the exception.
-/// </summary>
 public static partial class Kernels
 {
     /// <summary>
