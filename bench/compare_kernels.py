@@ -5,7 +5,9 @@ Usage (from the repository root; needs Debian's python3-torch, see bench/README.
     env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 bench/compare_kernels.py [--repeats 21] [--out FILE]
 
 Both sides run single-threaded unless a case says otherwise, report the median of timed runs after warm-up,
-and use the same shapes. The table shows each ratio and the issue's target; --out writes the raw figures as JSON.
+and use the same shapes. The machines here are shared and noisy (a neighbour on the sibling hyperthread can halve
+FMA throughput for seconds), so the two sides alternate for --rounds rounds and each figure is the median over
+rounds. The table shows each ratio and the issue's target; --out writes the raw figures as JSON.
 """
 import argparse
 import json
@@ -92,26 +94,45 @@ def torch_cases(repeats):
     return out, torch.__version__
 
 
-def coursekit_cases(repeats):
+def build_coursekit():
     subprocess.run(["dotnet", "build", os.path.join(ROOT, "src/CourseKit.Cli"), "-c", "Release", "-v", "q", "-nologo"],
                    check=True, stdout=subprocess.DEVNULL)
+
+
+def coursekit_cases(repeats):
     dll = os.path.join(ROOT, "src/CourseKit.Cli/bin/Release/net10.0/coursekit.dll")
     res = subprocess.run(["dotnet", dll, "bench", "kernels", "--json", "--repeats", str(repeats)],
                          check=True, capture_output=True, text=True)
     return json.loads(res.stdout)
 
 
+def medians_over_rounds(rounds):
+    """{(name, shape, threads): median of the per-round medians}."""
+    by_key = {}
+    for rows in rounds:
+        for r in rows:
+            by_key.setdefault((r["name"], r["shape"], r["threads"]), []).append(r["median_ms"])
+    return {k: statistics.median(v) for k, v in by_key.items()}
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--repeats", type=int, default=21)
+    ap.add_argument("--rounds", type=int, default=3, help="alternate the two sides this many times")
     ap.add_argument("--out", help="write both sides' figures and the ratios to this JSON file")
     args = ap.parse_args()
 
-    torch_rows, torch_version = torch_cases(args.repeats)
-    ck_rows = coursekit_cases(args.repeats)
-    ck = {(r["name"], r["shape"], r["threads"]): r["median_ms"] for r in ck_rows}
+    build_coursekit()
+    torch_rounds, ck_rounds = [], []
+    for _ in range(args.rounds):
+        rows, torch_version = torch_cases(args.repeats)
+        torch_rounds.append(rows)
+        ck_rounds.append(coursekit_cases(args.repeats))
+    tm = medians_over_rounds(torch_rounds)
+    ck = medians_over_rounds(ck_rounds)
+    torch_rows = [{"name": k[0], "shape": k[1], "threads": k[2], "median_ms": v} for k, v in tm.items()]
 
-    print(f"PyTorch {torch_version} vs CourseKit, single thread, median of {args.repeats} runs")
+    print(f"PyTorch {torch_version} vs CourseKit, single thread, median of {args.repeats} runs, median of {args.rounds} alternating rounds")
     print(f"{'case':<32} {'shape':<16} {'torch ms':>9} {'ck ms':>9} {'ratio':>7} {'target':>9}  ok")
     report, failures = [], 0
     for r in torch_rows:
@@ -135,7 +156,7 @@ def main():
     if args.out:
         tmp = args.out + ".tmp"
         with open(tmp, "w") as f:
-            json.dump({"torch": torch_version, "repeats": args.repeats, "cases": report}, f, indent=2)
+            json.dump({"torch": torch_version, "repeats": args.repeats, "rounds": args.rounds, "cases": report}, f, indent=2)
         os.replace(tmp, args.out)
     return 1 if failures else 0
 

@@ -14,6 +14,10 @@ internal static class KernelBenchmarks
         yield return new("gemm", "1024x1024x1024", 2, () => Gemm(1024, 1024, 1024, 2));
         yield return new("gemm_at_b", "1024x1024x1024", 1, () => Gemm(1024, 1024, 1024, 1, transposeA: true));
         yield return new("gemm_a_bt", "1024x1024x1024", 1, () => Gemm(1024, 1024, 1024, 1, transposeB: true));
+        yield return new("batchnorm_forward", "4096x1024", 1, () => BatchNorm(4096, 1024, backward: false));
+        yield return new("batchnorm_forward_backward", "4096x1024", 1, () => BatchNorm(4096, 1024, backward: true));
+        yield return new("softmax", "4096x1000", 1, () => Softmax(4096, 1000));
+        yield return new("cross_entropy_forward_backward", "4096x10", 1, () => CrossEntropy(4096, 10));
     }
 
     public static IReadOnlyList<BenchResult> Run(string? filter, int repeats, TextWriter? progress)
@@ -34,5 +38,34 @@ internal static class KernelBenchmarks
         float[] a = Matrix.RandomNormal(m, k, seed: 1).Data, b = Matrix.RandomNormal(k, n, seed: 2).Data;
         var c = new float[m * n];
         return () => Kernels.Kernels.Gemm(a, b, c, m, n, k, transposeA, transposeB, threads: threads);
+    }
+
+    // Training mode as a layer runs it: running statistics updated, x̂ not stored (the backward recomputes it from x).
+    private static Action BatchNorm(int m, int n, bool backward)
+    {
+        float[] x = Matrix.RandomNormal(m, n, seed: 3).Data, dy = Matrix.RandomNormal(m, n, seed: 4).Data;
+        float[] gamma = Enumerable.Repeat(1f, n).ToArray(), beta = new float[n];
+        float[] y = new float[m * n], dx = new float[m * n], mean = new float[n], invStd = new float[n];
+        float[] runningMean = new float[n], runningVar = Enumerable.Repeat(1f, n).ToArray(), dGamma = new float[n], dBeta = new float[n];
+        return () =>
+        {
+            Kernels.Kernels.BatchNormForwardTraining(x, m, n, gamma, beta, 1e-5f, y, mean, invStd, [], runningMean, runningVar, 0.9f);
+            if (backward) Kernels.Kernels.BatchNormBackward(dy, x, m, n, gamma, mean, invStd, dx, dGamma, dBeta);
+        };
+    }
+
+    private static Action Softmax(int m, int n)
+    {
+        float[] z = Matrix.RandomNormal(m, n, seed: 5).Data, p = new float[m * n];
+        return () => Kernels.Kernels.Softmax(z, m, n, p);
+    }
+
+    // Forward and backward of the fused softmax–cross-entropy with integer labels: the loss and dZ = (ŷ − y)/m.
+    private static Action CrossEntropy(int m, int n)
+    {
+        float[] z = Matrix.RandomNormal(m, n, seed: 6).Data, dz = new float[m * n];
+        var rng = new Random(7);
+        int[] labels = Enumerable.Range(0, m).Select(_ => rng.Next(n)).ToArray();
+        return () => Kernels.Kernels.SoftmaxCrossEntropy(z, m, n, labels, dz);
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
 
 namespace CourseKit.Kernels;
@@ -22,27 +21,20 @@ internal static unsafe class GemmDriver
         IMicroKernel kernel = MicroKernels.Best;
         int mr = kernel.MR, nr = kernel.NR;
         int ncMax = Math.Min(NC, RoundUp(n, nr));
-        float[] packedB = ArrayPool<float>.Shared.Rent(KC * ncMax);
-        try
+        float* bBuf = PackBuffer.ForB(KC * ncMax);
+        fixed (float* pa = a, pb = b, pc = c)
         {
-            fixed (float* pa = a, pb = b, pc = c, bBuf = packedB)
+            var job = new Job(pa, pb, pc, m, n, k, transA, transB, alpha, kernel);
+            for (int jc = 0; jc < n; jc += NC)
             {
-                var job = new Job(pa, pb, pc, m, n, k, transA, transB, alpha, kernel);
-                for (int jc = 0; jc < n; jc += NC)
+                int nc = Math.Min(NC, n - jc);
+                for (int pcol = 0; pcol < k; pcol += KC)
                 {
-                    int nc = Math.Min(NC, n - jc);
-                    for (int pcol = 0; pcol < k; pcol += KC)
-                    {
-                        int kc = Math.Min(KC, k - pcol);
-                        Packing.PackB(job.B, transB, k, n, pcol, jc, kc, nc, nr, bBuf);
-                        RunRowBlocks(job, bBuf, jc, nc, pcol, kc, threads);
-                    }
+                    int kc = Math.Min(KC, k - pcol);
+                    Packing.PackB(job.B, transB, k, n, pcol, jc, kc, nc, nr, bBuf);
+                    RunRowBlocks(job, bBuf, jc, nc, pcol, kc, threads);
                 }
             }
-        }
-        finally
-        {
-            ArrayPool<float>.Shared.Return(packedB);
         }
     }
 
@@ -51,25 +43,21 @@ internal static unsafe class GemmDriver
         int blocks = (job.M + MC - 1) / MC;
         if (threads == 1 || blocks == 1)
         {
-            float[] packedA = ArrayPool<float>.Shared.Rent(MC * KC);
-            try { for (int ib = 0; ib < blocks; ib++) RowBlock(job, packedA, bBuf, ib * MC, jc, nc, pcol, kc); }
-            finally { ArrayPool<float>.Shared.Return(packedA); }
+            for (int ib = 0; ib < blocks; ib++) RowBlock(job, bBuf, ib * MC, jc, nc, pcol, kc);
             return;
         }
         nint bAddr = (nint)bBuf;
         Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = threads },
-            () => ArrayPool<float>.Shared.Rent(MC * KC),
-            (ib, _, packedA) => { RowBlock(job, packedA, (float*)bAddr, ib * MC, jc, nc, pcol, kc); return packedA; },
-            packedA => ArrayPool<float>.Shared.Return(packedA));
+            ib => RowBlock(job, (float*)bAddr, ib * MC, jc, nc, pcol, kc));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void RowBlock(Job job, float[] packedA, float* bBuf, int ic, int jc, int nc, int pcol, int kc)
+    private static void RowBlock(Job job, float* bBuf, int ic, int jc, int nc, int pcol, int kc)
     {
         IMicroKernel kernel = job.Kernel;
         int mr = kernel.MR, nr = kernel.NR;
         int mc = Math.Min(MC, job.M - ic);
-        fixed (float* aBuf = packedA)
+        float* aBuf = PackBuffer.ForA(MC * KC);
         {
             Packing.PackA(job.A, job.TransA, job.M, job.K, ic, pcol, mc, kc, mr, aBuf);
             float* edge = stackalloc float[mr * nr];
