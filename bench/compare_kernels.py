@@ -120,6 +120,7 @@ def main():
     ap.add_argument("--repeats", type=int, default=21)
     ap.add_argument("--rounds", type=int, default=3, help="alternate the two sides this many times")
     ap.add_argument("--out", help="write both sides' figures and the ratios to this JSON file")
+    ap.add_argument("--markdown", action="store_true", help="also print the table as Markdown (for docs/benchmarks.md)")
     args = ap.parse_args()
 
     build_coursekit()
@@ -153,6 +154,11 @@ def main():
         print(f"{r['name']:<32} {r['shape']:<16} {t:9.3f} {c:9.3f} {ratio:7.2f} {tgt:>9}  {'yes' if ok else 'NO'} ({label} ratio)")
         report.append({"name": r["name"], "shape": r["shape"], "torch_ms": t, "coursekit_ms": c, "ratio": ratio,
                        "ratio_kind": label, "target": tgt, "met": ok})
+    if args.markdown:
+        print("\n| case | shape | PyTorch ms | CourseKit ms | ratio | target | met |\n|---|---|---|---|---|---|---|")
+        for c in report:
+            print(f"| {c['name']} | {c['shape']} | {c['torch_ms']:.2f} | {c['coursekit_ms']:.2f} | "
+                  f"{c['ratio']:.2f} ({c['ratio_kind']}) | {c['target']} | {'yes' if c['met'] else 'no'} |")
     if args.out:
         tmp = args.out + ".tmp"
         with open(tmp, "w") as f:
