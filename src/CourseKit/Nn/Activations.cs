@@ -1,0 +1,137 @@
+using CourseKit.Kernels.Reference;
+using CourseKit.Tensors;
+using K = CourseKit.Kernels.Kernels;
+
+namespace CourseKit.Nn;
+
+/// <summary>The shared shape of an element-wise activation: output has the input's shape, no parameters.</summary>
+public abstract class Activation : Layer
+{
+    private Matrix? _output, _dx;
+    private double[]? _cacheDouble;
+
+    /// <summary>The matrix the backward pass needs (the input z, or the output a), kept from the last forward.</summary>
+    protected Matrix? Cache { get; set; }
+
+    /// <inheritdoc />
+    public override int OutputFeatures(int inputFeatures) => inputFeatures;
+
+    /// <inheritdoc />
+    protected override bool HasForwardCache => Cache is not null;
+
+    /// <summary>Applies the activation to <paramref name="x"/>, writing <paramref name="y"/>.</summary>
+    protected abstract void Apply(ReadOnlySpan<float> x, Span<float> y);
+
+    /// <summary>dZ from dA and the cached matrix.</summary>
+    protected abstract void ApplyBackward(ReadOnlySpan<float> cache, ReadOnlySpan<float> dA, Span<float> dZ);
+
+    /// <summary>Whether the backward pass uses the output a (tanh, sigmoid) rather than the input z (ReLU).</summary>
+    protected abstract bool BackwardUsesOutput { get; }
+
+    /// <summary>Reference forward on doubles.</summary>
+    protected abstract double[] ApplyDouble(double[] x);
+
+    /// <summary>Reference backward on doubles.</summary>
+    protected abstract double[] ApplyBackwardDouble(double[] cache, double[] dA);
+
+    /// <inheritdoc />
+    protected override Matrix OnForward(Matrix x)
+    {
+        var y = Reuse(ref _output, x.Rows, x.Cols);
+        Apply(x.AsSpan(), y.AsSpan());
+        Cache = Training ? (BackwardUsesOutput ? y : x) : null;
+        return y;
+    }
+
+    /// <inheritdoc />
+    protected override Matrix OnBackward(Matrix dA)
+    {
+        Cache!.Shape.RequireSame(dA.Shape, nameof(dA));
+        var dz = Reuse(ref _dx, dA.Rows, dA.Cols);
+        ApplyBackward(Cache.AsSpan(), dA.AsSpan(), dz.AsSpan());
+        return dz;
+    }
+
+    /// <inheritdoc />
+    public override double[] ForwardDouble(double[] x, int rows, IReadOnlyDictionary<string, double[]> parameters)
+    {
+        var y = ApplyDouble(x);
+        _cacheDouble = BackwardUsesOutput ? y : x;
+        return y;
+    }
+
+    /// <inheritdoc />
+    public override double[] BackwardDouble(double[] dy, int rows, IDictionary<string, double[]> gradients) =>
+        ApplyBackwardDouble(_cacheDouble ?? throw new InvalidOperationException($"{Describe()}: BackwardDouble needs ForwardDouble first."), dy);
+}
+
+/// <summary>ReLU: g(z) = max(0, z).</summary>
+public sealed class Relu : Activation
+{
+    /// <inheritdoc />
+    public override string Kind => "relu";
+    /// <inheritdoc />
+    protected override bool BackwardUsesOutput => false;
+    /// <inheritdoc />
+    protected override void Apply(ReadOnlySpan<float> x, Span<float> y) => K.Relu(x, y);
+    /// <inheritdoc />
+    protected override void ApplyBackward(ReadOnlySpan<float> z, ReadOnlySpan<float> dA, Span<float> dZ) => K.ReluBackward(z, dA, dZ);
+    /// <inheritdoc />
+    protected override double[] ApplyDouble(double[] x) => Reference.Relu(x);
+    /// <inheritdoc />
+    protected override double[] ApplyBackwardDouble(double[] z, double[] dA) => Reference.ReluBackward(z, dA);
+}
+
+/// <summary>Leaky ReLU: g(z) = z for z &gt; 0, slope·z otherwise.</summary>
+public sealed class LeakyRelu(float slope = 0.01f) : Activation
+{
+    /// <summary>The slope for negative inputs.</summary>
+    public float Slope { get; } = slope >= 0f && slope < 1f ? slope
+        : throw new ArgumentOutOfRangeException(nameof(slope), slope, $"slope: expected a value in [0, 1), actual {slope}.");
+    /// <inheritdoc />
+    public override string Kind => "leaky_relu";
+    /// <inheritdoc />
+    protected override bool BackwardUsesOutput => false;
+    /// <inheritdoc />
+    protected override void Apply(ReadOnlySpan<float> x, Span<float> y) => K.LeakyRelu(x, Slope, y);
+    /// <inheritdoc />
+    protected override void ApplyBackward(ReadOnlySpan<float> z, ReadOnlySpan<float> dA, Span<float> dZ) => K.LeakyReluBackward(z, dA, Slope, dZ);
+    /// <inheritdoc />
+    protected override double[] ApplyDouble(double[] x) => Reference.LeakyRelu(x, Slope);
+    /// <inheritdoc />
+    protected override double[] ApplyBackwardDouble(double[] z, double[] dA) => Reference.LeakyReluBackward(z, dA, Slope);
+}
+
+/// <summary>tanh activation.</summary>
+public sealed class Tanh : Activation
+{
+    /// <inheritdoc />
+    public override string Kind => "tanh";
+    /// <inheritdoc />
+    protected override bool BackwardUsesOutput => true;
+    /// <inheritdoc />
+    protected override void Apply(ReadOnlySpan<float> x, Span<float> y) => K.Tanh(x, y);
+    /// <inheritdoc />
+    protected override void ApplyBackward(ReadOnlySpan<float> a, ReadOnlySpan<float> dA, Span<float> dZ) => K.TanhBackward(a, dA, dZ);
+    /// <inheritdoc />
+    protected override double[] ApplyDouble(double[] x) => Reference.Tanh(x);
+    /// <inheritdoc />
+    protected override double[] ApplyBackwardDouble(double[] a, double[] dA) => Reference.TanhBackward(a, dA);
+}
+
+/// <summary>Sigmoid activation σ(z) = 1/(1 + e^(−z)) as a hidden layer (for an output layer use <see cref="BinaryCrossEntropyLoss"/>).</summary>
+public sealed class Sigmoid : Activation
+{
+    /// <inheritdoc />
+    public override string Kind => "sigmoid";
+    /// <inheritdoc />
+    protected override bool BackwardUsesOutput => true;
+    /// <inheritdoc />
+    protected override void Apply(ReadOnlySpan<float> x, Span<float> y) => K.Sigmoid(x, y);
+    /// <inheritdoc />
+    protected override void ApplyBackward(ReadOnlySpan<float> a, ReadOnlySpan<float> dA, Span<float> dZ) => K.SigmoidBackward(a, dA, dZ);
+    /// <inheritdoc />
+    protected override double[] ApplyDouble(double[] x) => Reference.Sigmoid(x);
+    /// <inheritdoc />
+    protected override double[] ApplyBackwardDouble(double[] a, double[] dA) => Reference.SigmoidBackward(a, dA);
+}
