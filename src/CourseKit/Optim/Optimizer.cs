@@ -43,6 +43,27 @@ public abstract class Optimizer
     /// <summary>The optimizer's state for a checkpoint: named float slots (e.g. <c>dense1.W/v</c>) and the step count.</summary>
     public virtual OptimizerState SaveState() => new(GetType().Name, Steps, LearningRate, new Dictionary<string, float[]>());
 
+    /// <summary>
+    /// Throws <see cref="ArgumentException"/> when <paramref name="state"/> cannot be loaded for <paramref name="parameters"/>
+    /// (another optimizer type, or slots whose sizes do not match); changes nothing.
+    /// </summary>
+    public virtual void ValidateState(OptimizerState state, IReadOnlyList<Parameter> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(parameters);
+        if (state.OptimizerType != GetType().Name)
+            throw new ArgumentException($"state: expected optimizer state for {GetType().Name}, actual {state.OptimizerType}.", nameof(state));
+        var sizes = parameters.ToDictionary(p => p.Name, p => p.Count);
+        foreach (var (slot, values) in state.Slots)
+        {
+            string owner = slot.Contains('/') ? slot[..slot.LastIndexOf('/')] : slot;
+            if (!sizes.TryGetValue(owner, out int size))
+                throw new ArgumentException($"state: slot '{slot}' belongs to no trainable parameter of this model.", nameof(state));
+            if (size != values.Length)
+                throw new ArgumentException($"state: slot '{slot}': expected {size} values, actual {values.Length}.", nameof(state));
+        }
+    }
+
     /// <summary>Restores what <see cref="SaveState"/> produced; throws when the state belongs to another optimizer type.</summary>
     public virtual void LoadState(OptimizerState state)
     {
