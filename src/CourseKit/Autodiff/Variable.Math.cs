@@ -1,10 +1,12 @@
 using System.Numerics.Tensors;
+using CourseKit.Kernels;
 using CourseKit.Tensors;
 
 namespace CourseKit.Autodiff;
 
 // Elementwise power, exponential and logarithm. Where the real result is undefined or overflows float32, they throw
 // an ArgumentException naming the op and the first offending element instead of returning NaN or ±∞.
+// The finiteness checks shared by every op live here too.
 public sealed partial class Variable
 {
     /// <summary>Effectively computes <c>x^p</c> for every element, with a constant exponent <paramref name="p"/>.</summary>
@@ -68,13 +70,20 @@ public sealed partial class Variable
     // Scans the result, not the input: one check covers domain errors, overflow and NaN inputs alike.
     private static void RequireFinite(string op, Matrix x, Matrix y, string why)
     {
-        ReadOnlySpan<float> ys = y.AsSpan();
-        for (int i = 0; i < ys.Length; i++)
-        {
-            if (float.IsFinite(ys[i])) continue;
-            float xi = x.Data[i];
-            throw new ArgumentException(
-                $"{op}: x[{i / x.Cols}, {i % x.Cols}] = {xi} gives {ys[i]} (shape {x.Shape}); {why}.", "x");
-        }
+        if (Finite.All(y.AsSpan())) return;
+        int i = FirstNonFinite(y);
+        throw new ArgumentException($"{op}: x{Where(x, i)} = {x.Data[i]} gives {y.Data[i]} (shape {x.Shape}); {why}.", "x");
     }
+
+    // Where a kernel would reject NaN/±∞ (tanh, softmax) or silently map it (relu: NaN → 0), say so naming the op.
+    private static void RequireFiniteInput(string op, Matrix x)
+    {
+        if (Finite.All(x.AsSpan())) return;
+        int i = FirstNonFinite(x);
+        throw new ArgumentException($"{op}: expected finite inputs, actual x{Where(x, i)} = {x.Data[i]} (shape {x.Shape}).", "x");
+    }
+
+    private static int FirstNonFinite(Matrix m) => Array.FindIndex(m.Data, v => !float.IsFinite(v));
+
+    private static string Where(Matrix x, int i) => $"[{i / x.Cols}, {i % x.Cols}]";
 }

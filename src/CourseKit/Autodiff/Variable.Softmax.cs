@@ -18,6 +18,7 @@ public sealed partial class Variable
     public Variable Softmax()
     {
         Matrix z = Value, p = new(z.Rows, z.Cols);
+        RequireFiniteInput("softmax", z);
         K.Softmax(z.AsSpan(), z.Rows, z.Cols, p.AsSpan());
         return FromOp("softmax", p, [this], dy =>
         {
@@ -47,6 +48,7 @@ public sealed partial class Variable
     {
         ArgumentNullException.ThrowIfNull(labels);
         Matrix z = Value;
+        RequireFiniteInput("softmax_cross_entropy", z);
         Matrix? dz = RequiresGrad ? new Matrix(z.Rows, z.Cols) : null;
         float cost = K.SoftmaxCrossEntropy(z.AsSpan(), z.Rows, z.Cols, labels, dz is null ? default : dz.AsSpan());
         return FromOp("softmax_cross_entropy", Matrix.Full(1, 1, cost), [this], dy => Accumulate(dz!, dy.Data[0]));

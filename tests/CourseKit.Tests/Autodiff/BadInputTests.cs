@@ -76,6 +76,24 @@ public class BadInputTests
     }
 
     [Theory]
+    [InlineData("relu")]
+    [InlineData("tanh")]
+    [InlineData("sigmoid")]
+    [InlineData("softmax")]
+    [InlineData("softmax_cross_entropy")]
+    public void Ops_on_NaN_input_name_the_op_and_the_position_instead_of_hiding_it(string op)
+    {
+        var x = Variable.Parameter(Matrix.FromRows([1f, 2f], [3f, float.NaN]));
+        Func<Variable> f = op switch
+        {
+            "relu" => x.Relu, "tanh" => x.Tanh, "sigmoid" => x.Sigmoid, "softmax" => x.Softmax,
+            _ => () => x.SoftmaxCrossEntropy([0, 1]),
+        };
+        var e = Assert.Throws<ArgumentException>(f);
+        Assert.Equal($"{op}: expected finite inputs, actual x[1, 1] = NaN (shape (2 × 2)). (Parameter 'x')", e.Message);
+    }
+
+    [Theory]
     [InlineData(0f)]
     [InlineData(float.NaN)]
     public void Dividing_by_zero_or_NaN_throws(float c)

@@ -17,6 +17,15 @@ public class GraphTests
     }
 
     [Fact]
+    public void A_square_matrix_multiplied_by_itself_gets_both_factor_gradients()
+    {
+        Matrix x = Matrix.RandomNormal(3, 3, seed: 42), c = Matrix.RandomNormal(3, 3, seed: 7);
+        double[] cd = D(c);
+        Check(v => (v[0].MatMul(v[0]) * Variable.Constant(c)).Sum(),
+            v => Reference.MatMul(v[0], v[0], 3, 3, 3).Select((y, i) => cd[i] * y).Sum(), x);
+    }
+
+    [Fact]
     public void A_diamond_sends_the_shared_node_its_gradient_only_after_both_branches()
     {
         // x → a = 2x → (tanh a, σ(a)) → J = Σ c ⊙ tanh(a) ⊙ σ(a): a is used by two branches that merge again.
