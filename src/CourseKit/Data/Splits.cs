@@ -125,6 +125,6 @@ public static class Splits
         }
         double sum = fractions.Sum();
         if (Math.Abs(sum - 1) > 1e-6)
-            throw new ArgumentException($"fractions: expected values that sum to 1, actual sum {sum} ({string.Join(", ", fractions)}).", nameof(fractions));
+            throw new ArgumentException($"fractions: expected values that sum to 1, actual sum {sum:G10} ({string.Join(", ", fractions)}).", nameof(fractions));
     }
 }
