@@ -74,17 +74,6 @@ public class DatasetsTests
     }
 
     [Fact]
-    public void The_environment_variable_names_the_folder()
-    {
-        using var temp = new TempFolder();
-        foreach (string file in new[] { Datasets.DigitsFile, Datasets.IrisFile })
-            File.Copy(DatasetFiles.Locate(file), temp.File(file)); // valid copies: tests running meanwhile still load correct data
-        Environment.SetEnvironmentVariable(DatasetFiles.EnvironmentVariable, temp.Path);
-        try { Assert.Equal(temp.File(Datasets.IrisFile), DatasetFiles.Locate(Datasets.IrisFile)); }
-        finally { Environment.SetEnvironmentVariable(DatasetFiles.EnvironmentVariable, null); }
-    }
-
-    [Fact]
     public void A_row_with_a_missing_value_is_reported_with_file_and_line()
     {
         string csv = "150,4,setosa,versicolor,virginica\n5.1,3.5,1.4,0.2,0\n4.9,3.0,1.4,0\n";
