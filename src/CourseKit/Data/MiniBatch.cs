@@ -1,0 +1,37 @@
+using CourseKit.Tensors;
+
+namespace CourseKit.Data;
+
+/// <summary>One mini-batch: B rows of features and their B labels.</summary>
+/// <remarks>
+/// The matrix and the label array are buffers owned by the <see cref="MiniBatches"/> that yielded them and are
+/// overwritten by the next batch: use them inside the loop body, and <see cref="Matrix.Clone"/> what must outlive it.
+/// </remarks>
+public readonly struct MiniBatch
+{
+    internal MiniBatch(Matrix features, int[] labels, int index)
+    {
+        Features = features;
+        Labels = labels;
+        Index = index;
+    }
+
+    /// <summary>B × n features (a reused buffer).</summary>
+    public Matrix Features { get; }
+
+    /// <summary>B labels (a reused buffer).</summary>
+    public int[] Labels { get; }
+
+    /// <summary>Position of this batch in the epoch, from 0.</summary>
+    public int Index { get; }
+
+    /// <summary>Number of examples B in this batch (the last may be smaller).</summary>
+    public int Size => Features.Rows;
+
+    /// <summary>Lets a loop write <c>foreach (var (x, y) in batches.Epoch(e))</c>.</summary>
+    public void Deconstruct(out Matrix features, out int[] labels)
+    {
+        features = Features;
+        labels = Labels;
+    }
+}

@@ -1,0 +1,150 @@
+using CourseKit.Tensors;
+
+namespace CourseKit.Data;
+
+/// <summary>
+/// Shuffled mini-batches of a data set, epoch by epoch: <c>foreach (var (x, y) in batches.Epoch(e)) { … }</c>.
+/// </summary>
+/// <remarks>
+/// <para>Epoch e visits the examples in a permutation that depends only on (seed, e): each epoch shuffles differently,
+/// the same seed and epoch give the same order, and every example appears exactly once per epoch.</para>
+/// <para>m examples in batches of B give ⌊m / B⌋ full batches and, when B does not divide m, a last batch of m mod B
+/// examples — or none with <c>dropLast: true</c>.</para>
+/// <para>No allocation per batch: the yielded <see cref="MiniBatch"/> holds buffers allocated once here (one B × n and,
+/// when needed, one (m mod B) × n) that each batch overwrites. The training loop runs thousands of steps a second on
+/// digits, so fresh matrices per batch would be pure GC churn. Clone what must outlive the loop body. One epoch is
+/// enumerated at a time; starting another epoch invalidates the previous enumeration (it throws if continued).</para>
+/// </remarks>
+public sealed class MiniBatches
+{
+    private readonly Matrix _features;
+    private readonly int[] _labels;
+    private readonly int[] _order;
+    private readonly Matrix _full, _last;
+    private readonly int[] _fullLabels, _lastLabels;
+    private int _generation;
+
+    /// <summary>Batches of <paramref name="data"/>; see <see cref="MiniBatches(Matrix, int[], int, int, bool, bool)"/>.</summary>
+    public MiniBatches(Dataset data, int batchSize, int seed, bool dropLast = false, bool shuffle = true)
+        : this((data ?? throw new ArgumentNullException(nameof(data))).Features, data.Labels, batchSize, seed, dropLast, shuffle) { }
+
+    /// <summary>Batches of the rows of <paramref name="features"/> with their <paramref name="labels"/> (both read, not copied).</summary>
+    /// <param name="features">m × n, one example per row.</param>
+    /// <param name="labels">m labels.</param>
+    /// <param name="batchSize">B ≥ 1 (≤ m with <paramref name="dropLast"/>, or every epoch would be empty).</param>
+    /// <param name="seed">Seed of the shuffles.</param>
+    /// <param name="dropLast">Skip the last, smaller batch when B does not divide m.</param>
+    /// <param name="shuffle">False keeps the data order (e.g. to evaluate in batches).</param>
+    public MiniBatches(Matrix features, int[] labels, int batchSize, int seed, bool dropLast = false, bool shuffle = true)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(labels);
+        if (labels.Length != features.Rows)
+            throw new ArgumentException($"labels: expected one label per row of features ({features.Rows}), actual {labels.Length}.", nameof(labels));
+        if (batchSize < 1)
+            throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, $"batchSize: expected ≥ 1, actual {batchSize}.");
+        if (dropLast && batchSize > features.Rows)
+            throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize,
+                $"batchSize: expected ≤ {features.Rows} (the number of examples) with dropLast, or every epoch is empty; actual {batchSize}.");
+        (_features, _labels, BatchSize, Seed, DropLast, Shuffle) = (features, labels, batchSize, seed, dropLast, shuffle);
+        int full = Math.Min(batchSize, features.Rows), rest = features.Rows % batchSize;
+        _full = new Matrix(full, features.Cols);
+        _fullLabels = new int[full];
+        _last = new Matrix(dropLast ? 0 : rest, features.Cols);
+        _lastLabels = new int[_last.Rows];
+        _order = new int[features.Rows];
+    }
+
+    /// <summary>Batch size B.</summary>
+    public int BatchSize { get; }
+
+    /// <summary>The seed of the shuffles.</summary>
+    public int Seed { get; }
+
+    /// <summary>Whether the last, smaller batch is skipped.</summary>
+    public bool DropLast { get; }
+
+    /// <summary>Whether epochs are shuffled.</summary>
+    public bool Shuffle { get; }
+
+    /// <summary>Number of examples m.</summary>
+    public int Count => _features.Rows;
+
+    /// <summary>Batches per epoch: ⌊m / B⌋, plus 1 when B does not divide m and the last batch is kept.</summary>
+    public int BatchesPerEpoch => Count / BatchSize + (_last.Rows > 0 ? 1 : 0);
+
+    /// <summary>The batches of epoch <paramref name="epoch"/> (0, 1, …), in that epoch's order.</summary>
+    public EpochBatches Epoch(int epoch) => new(this, epoch);
+
+    /// <summary>The order in which epoch <paramref name="epoch"/> visits the examples (a new array; a permutation of 0..m−1).</summary>
+    public int[] Permutation(int epoch)
+    {
+        var order = new int[Count];
+        FillOrder(order, epoch);
+        return order;
+    }
+
+    private void FillOrder(Span<int> order, int epoch)
+    {
+        for (int i = 0; i < order.Length; i++) order[i] = i;
+        if (Shuffle) new Random(SeededRandom.Derive(Seed, epoch)).Shuffle(order);
+    }
+
+    private int Start(int epoch)
+    {
+        FillOrder(_order, epoch);
+        return ++_generation;
+    }
+
+    private MiniBatch Gather(int batch, int generation)
+    {
+        if (generation != _generation)
+            throw new InvalidOperationException("MiniBatches: another epoch was started while this one was being enumerated; the shared batch buffers now belong to it.");
+        int start = batch * BatchSize, n = _features.Cols;
+        bool isFull = start + BatchSize <= Count;
+        Matrix x = isFull ? _full : _last;
+        int[] y = isFull ? _fullLabels : _lastLabels;
+        ReadOnlySpan<float> source = _features.AsSpan();
+        Span<float> destination = x.AsSpan();
+        for (int r = 0; r < x.Rows; r++)
+        {
+            int i = _order[start + r];
+            source.Slice(i * n, n).CopyTo(destination.Slice(r * n, n));
+            y[r] = _labels[i];
+        }
+        return new MiniBatch(x, y, batch);
+    }
+
+    /// <summary>The batches of one epoch; enumerating allocates nothing per batch.</summary>
+    public readonly struct EpochBatches
+    {
+        private readonly MiniBatches _owner;
+        private readonly int _epoch;
+
+        internal EpochBatches(MiniBatches owner, int epoch) => (_owner, _epoch) = (owner, epoch);
+
+        /// <summary>Shuffles for this epoch and returns the enumerator.</summary>
+        public Enumerator GetEnumerator() => new(_owner, _epoch);
+    }
+
+    /// <summary>Enumerates the batches of one epoch.</summary>
+    public struct Enumerator
+    {
+        private readonly MiniBatches _owner;
+        private readonly int _generation;
+        private int _batch;
+
+        internal Enumerator(MiniBatches owner, int epoch) => (_owner, _generation, _batch, Current) = (owner, owner.Start(epoch), -1, default);
+
+        /// <summary>The current batch (its buffers are overwritten by the next <see cref="MoveNext"/>).</summary>
+        public MiniBatch Current { get; private set; }
+
+        /// <summary>Fills the next batch; false after the last.</summary>
+        public bool MoveNext()
+        {
+            if (++_batch >= _owner.BatchesPerEpoch) return false;
+            Current = _owner.Gather(_batch, _generation);
+            return true;
+        }
+    }
+}
