@@ -20,7 +20,11 @@ public abstract class Optimizer
     private float _learningRate;
 
     /// <summary>Creates an optimizer with learning rate α.</summary>
-    protected Optimizer(float learningRate) => LearningRate = learningRate;
+    protected Optimizer(float learningRate)
+    {
+        CheckLearningRate(learningRate, nameof(learningRate));
+        _learningRate = learningRate;
+    }
 
     /// <summary>α, the step size; a learning-rate schedule sets it before each step or epoch.</summary>
     public float LearningRate

@@ -36,6 +36,9 @@ public static class LearningRateSchedule
             throw new ArgumentOutOfRangeException(nameof(step), step, $"step: expected ≥ 1 (t of the coming update, the first is 1), actual {step}.");
     }
 
+    // float overload: a float argument like 0.1f prints as "0.1", not as its double widening.
+    internal static void CheckPositive(float value, string argument) => Optimizer.CheckLearningRate(value, argument);
+
     internal static void CheckPositive(double value, string argument)
     {
         if (!(value > 0) || !double.IsFinite(value))
