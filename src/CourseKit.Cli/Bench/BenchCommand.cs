@@ -26,6 +26,19 @@ internal static class BenchCommand
             Console.WriteLine(parse.GetValue(json) ? BenchReport.ToJson(results) : BenchReport.ToTable(results));
             return 0;
         });
-        return new Command("bench", "Benchmarks whose figures the README reports; compare with bench/compare_*.py.") { kernels };
+        var trainJson = new Option<bool>("--json") { Description = "Print a JSON array of {name, ms_per_epoch, test_accuracy, epochs}." };
+        var trainFilter = new Option<string?>("--filter") { Description = "Run only digits or fashion_mnist." };
+        var train = new Command("train", "Train the chapter's networks (digits with and without BatchNorm, Fashion-MNIST), single-threaded.")
+        {
+            trainJson, trainFilter,
+        };
+        train.SetAction(parse =>
+        {
+            bool json = parse.GetValue(trainJson);
+            var results = TrainBenchmarks.Run(parse.GetValue(trainFilter), progress: json ? null : Console.Error);
+            Console.WriteLine(json ? TrainBenchmarks.ToJson(results) : TrainBenchmarks.ToTable(results));
+            return 0;
+        });
+        return new Command("bench", "Benchmarks whose figures the README reports; compare with bench/compare_*.py.") { kernels, train };
     }
 }

@@ -66,7 +66,9 @@ public sealed class Dense : Layer
     protected override Matrix OnForward(Matrix x)
     {
         var z = Reuse(ref _output, x.Rows, Units);
-        K.Gemm(x.AsSpan(), W.Value.AsSpan(), z.AsSpan(), x.Rows, Units, InputFeatures);
+        // x is the one operand that may come straight from the user: W and b are ours, checked where they change.
+        CourseKit.Kernels.Guard.AllFinite(x.AsSpan(), nameof(x), x.Cols);
+        K.GemmUnchecked(x.AsSpan(), W.Value.AsSpan(), z.AsSpan(), x.Rows, Units, InputFeatures);
         if (_b is not null) K.AddRowVector(z.AsSpan(), z.Rows, Units, _b.Value.AsSpan(), z.AsSpan());
         _input = Training ? x : null;
         return z;
@@ -75,13 +77,19 @@ public sealed class Dense : Layer
     /// <inheritdoc />
     protected override Matrix OnBackward(Matrix dz)
     {
-        var x = _input!;
-        new Shape(x.Rows, Units).RequireSame(dz.Shape, nameof(dz));
-        K.Gemm(x.AsSpan(), dz.AsSpan(), W.Grad.AsSpan(), InputFeatures, Units, x.Rows, transposeA: true);
-        if (_b is not null) K.ColumnSums(dz.AsSpan(), dz.Rows, Units, _b.Grad.AsSpan());
-        var dx = Reuse(ref _dx, x.Rows, InputFeatures);
-        K.Gemm(dz.AsSpan(), W.Value.AsSpan(), dx.AsSpan(), x.Rows, InputFeatures, Units, transposeB: true);
+        BackwardParameters(dz);
+        var dx = Reuse(ref _dx, _input!.Rows, InputFeatures);
+        K.GemmUnchecked(dz.AsSpan(), W.Value.AsSpan(), dx.AsSpan(), dx.Rows, InputFeatures, Units, transposeB: true);
         return dx;
+    }
+
+    /// <summary>dW and db only: the first layer of a model needs no gradient for its input (the data).</summary>
+    internal override void BackwardParameters(Matrix dz)
+    {
+        var x = _input ?? throw new InvalidOperationException($"{Describe()}: Backward needs a Forward in training mode first.");
+        new Shape(x.Rows, Units).RequireSame(dz.Shape, nameof(dz));
+        K.GemmUnchecked(x.AsSpan(), dz.AsSpan(), W.Grad.AsSpan(), InputFeatures, Units, x.Rows, transposeA: true);
+        if (_b is not null) K.ColumnSums(dz.AsSpan(), dz.Rows, Units, _b.Grad.AsSpan());
     }
 
     /// <inheritdoc />

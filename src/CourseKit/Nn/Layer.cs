@@ -68,6 +68,9 @@ public abstract class Layer
         return OnBackward(dy);
     }
 
+    /// <summary>Fills the parameter gradients without computing ∂J/∂(input); layers where that saves work override it.</summary>
+    internal virtual void BackwardParameters(Matrix dy) => Backward(dy);
+
     /// <summary>Whether a forward pass has cached what the backward pass needs.</summary>
     protected abstract bool HasForwardCache { get; }
 

@@ -93,6 +93,14 @@ public sealed class Sequential
         return dOutput;
     }
 
+    /// <summary>Backward pass that fills every trainable parameter's gradient but skips ∂J/∂(input) of the first layer (training needs no gradient for the data).</summary>
+    public void BackwardToParameters(Matrix dOutput)
+    {
+        RequireBuilt();
+        for (int i = _layers.Count - 1; i > 0; i--) dOutput = _layers[i].Backward(dOutput);
+        _layers[0].BackwardParameters(dOutput);
+    }
+
     /// <summary>Forward pass in inference mode, restoring the previous mode afterwards.</summary>
     public Matrix Predict(Matrix x)
     {

@@ -1,3 +1,4 @@
+using CourseKit.Kernels;
 using CourseKit.Nn;
 
 namespace CourseKit.Optim;
@@ -6,12 +7,24 @@ namespace CourseKit.Optim;
 /// Updates trainable parameters from their gradients. Subclasses implement one update rule; state (velocities,
 /// squared-gradient averages, the step count t) is keyed by parameter name so it survives a checkpoint round trip.
 /// </summary>
+/// <remarks>
+/// Per-parameter state arrays ("slots", e.g. <c>dense1.W/v</c>) are allocated once, on the first step that sees the
+/// parameter, and reused afterwards: a training step allocates nothing. Before anything is updated, every trainable
+/// gradient is checked to be finite and every existing state to match its parameter's size; a failed check throws
+/// and leaves parameters, state and <see cref="Steps"/> unchanged. t is shared by all parameters: step them together.
+/// </remarks>
 public abstract class Optimizer
 {
+    private readonly Dictionary<string, float[][]> _state = new(StringComparer.Ordinal);
+    private readonly List<Parameter> _buffer = [];
     private float _learningRate;
 
     /// <summary>Creates an optimizer with learning rate α.</summary>
-    protected Optimizer(float learningRate) => LearningRate = learningRate;
+    protected Optimizer(float learningRate)
+    {
+        CheckLearningRate(learningRate, nameof(learningRate));
+        _learningRate = learningRate;
+    }
 
     /// <summary>α, the step size; a learning-rate schedule sets it before each step or epoch.</summary>
     public float LearningRate
@@ -19,8 +32,7 @@ public abstract class Optimizer
         get => _learningRate;
         set
         {
-            if (!(value > 0f) || !float.IsFinite(value))
-                throw new ArgumentOutOfRangeException(nameof(LearningRate), value, $"learningRate: expected a finite value > 0, actual {value}.");
+            CheckLearningRate(value, nameof(LearningRate));
             _learningRate = value;
         }
     }
@@ -28,50 +40,85 @@ public abstract class Optimizer
     /// <summary>t, the number of steps taken so far (Adam's bias correction uses it).</summary>
     public long Steps { get; protected set; }
 
+    /// <summary>Names of the per-parameter state slots this rule keeps, e.g. <c>["v", "s"]</c> for Adam; empty for SGD.</summary>
+    protected virtual IReadOnlyList<string> SlotNames => [];
+
     /// <summary>Applies one update to every trainable parameter in <paramref name="parameters"/>, then increments <see cref="Steps"/>.</summary>
+    /// <exception cref="ArgumentException">A gradient holds NaN or ±∞, or a parameter's size differs from its saved state; nothing is updated.</exception>
     public void Step(IEnumerable<Parameter> parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
+        // A list is walked twice (check, then update) without allocating; any other sequence is enumerated once.
+        IReadOnlyList<Parameter> list = parameters as IReadOnlyList<Parameter> ?? Buffer(parameters);
+        for (int i = 0; i < list.Count; i++)
+        {
+            var p = list[i] ?? throw new ArgumentException($"parameters: expected no null elements, actual null at [{i}].", nameof(parameters));
+            if (p.Trainable) Check(p);
+        }
         Steps++;
-        foreach (var p in parameters)
-            if (p.Trainable) Update(p);
+        for (int i = 0; i < list.Count; i++)
+            if (list[i].Trainable) Update(list[i]);
+        _buffer.Clear();
     }
 
     /// <summary>Applies the update rule to one parameter; <see cref="Steps"/> is already the new t (1 on the first step).</summary>
     protected abstract void Update(Parameter parameter);
 
-    /// <summary>The optimizer's state for a checkpoint: named float slots (e.g. <c>dense1.W/v</c>) and the step count.</summary>
-    public virtual OptimizerState SaveState() => new(GetType().Name, Steps, LearningRate, new Dictionary<string, float[]>());
-
-    /// <summary>
-    /// Throws <see cref="ArgumentException"/> when <paramref name="state"/> cannot be loaded for <paramref name="parameters"/>
-    /// (another optimizer type, or slots whose sizes do not match); changes nothing.
-    /// </summary>
-    public virtual void ValidateState(OptimizerState state, IReadOnlyList<Parameter> parameters)
+    /// <summary>The state slots of <paramref name="parameter"/>, in <see cref="SlotNames"/> order, zero-filled on first use.</summary>
+    protected float[][] State(Parameter parameter)
     {
-        ArgumentNullException.ThrowIfNull(state);
-        ArgumentNullException.ThrowIfNull(parameters);
-        if (state.OptimizerType != GetType().Name)
-            throw new ArgumentException($"state: expected optimizer state for {GetType().Name}, actual {state.OptimizerType}.", nameof(state));
-        var sizes = parameters.ToDictionary(p => p.Name, p => p.Count);
-        foreach (var (slot, values) in state.Slots)
-        {
-            string owner = slot.Contains('/') ? slot[..slot.LastIndexOf('/')] : slot;
-            if (!sizes.TryGetValue(owner, out int size))
-                throw new ArgumentException($"state: slot '{slot}' belongs to no trainable parameter of this model.", nameof(state));
-            if (size != values.Length)
-                throw new ArgumentException($"state: slot '{slot}': expected {size} values, actual {values.Length}.", nameof(state));
-        }
+        if (_state.TryGetValue(parameter.Name, out var slots)) return slots;
+        slots = new float[SlotNames.Count][];
+        for (int k = 0; k < slots.Length; k++) slots[k] = new float[parameter.Count];
+        _state.Add(parameter.Name, slots);
+        return slots;
     }
 
-    /// <summary>Restores what <see cref="SaveState"/> produced; throws when the state belongs to another optimizer type.</summary>
-    public virtual void LoadState(OptimizerState state)
+    /// <summary>The optimizer's state for a checkpoint: named float slots (e.g. <c>dense1.W/v</c>, copied) and the step count.</summary>
+    public virtual OptimizerState SaveState()
+    {
+        var slots = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        foreach (var (name, arrays) in _state)
+            for (int k = 0; k < arrays.Length; k++) slots[$"{name}/{SlotNames[k]}"] = (float[])arrays[k].Clone();
+        return new(GetType().Name, Steps, LearningRate, slots);
+    }
+
+    /// <summary>Restores what <see cref="SaveState"/> produced (copying the slots), replacing the current state.</summary>
+    /// <remarks>All checks run first: on error nothing changes.</remarks>
+    public virtual void LoadState(OptimizerState state) => LoadState(state, null);
+
+    /// <summary>Restores <paramref name="state"/> and checks every slot's length against the parameter of the same name.</summary>
+    /// <exception cref="ArgumentException">Another optimizer type, an unknown or missing slot, or a length mismatch; nothing changes.</exception>
+    public void LoadState(OptimizerState state, IEnumerable<Parameter>? parameters)
     {
         ArgumentNullException.ThrowIfNull(state);
-        if (state.OptimizerType != GetType().Name)
-            throw new ArgumentException($"state: expected optimizer state for {GetType().Name}, actual {state.OptimizerType}.", nameof(state));
+        var loaded = OptimizerStateReader.Read(state, GetType().Name, SlotNames, parameters);
+        _state.Clear();
+        foreach (var (name, slots) in loaded) _state.Add(name, slots);
         Steps = state.Steps;
-        LearningRate = state.LearningRate;
+        _learningRate = state.LearningRate;
+    }
+
+    internal static void CheckLearningRate(float value, string argument)
+    {
+        if (!(value > 0f) || !float.IsFinite(value))
+            throw new ArgumentOutOfRangeException(argument, value, $"{argument}: expected a finite value > 0, actual {value}.");
+    }
+
+    private void Check(Parameter p)
+    {
+        if (!Finite.All(p.Grad.AsSpan())) OptimizerStateReader.ThrowNonFiniteGradient(p);
+        if (_state.TryGetValue(p.Name, out var slots) && slots.Length > 0 && slots[0].Length != p.Count)
+            throw new ArgumentException(
+                $"{p.Name}: expected optimizer state of length {p.Count} (shape {p.Value.Shape}), actual {slots[0].Length}; " +
+                "another parameter was stepped under the same name.", "parameters");
+    }
+
+    private List<Parameter> Buffer(IEnumerable<Parameter> parameters)
+    {
+        _buffer.Clear();
+        foreach (var p in parameters) _buffer.Add(p);
+        return _buffer;
     }
 }
 

@@ -71,21 +71,19 @@ public static class Checkpoint
         if (optimizer is not null && header.Optimizer is null)
             throw new ArgumentException($"optimizer: checkpoint '{path}' holds no optimizer state, but an optimizer was given to restore.", nameof(optimizer));
 
-        // Read everything into fresh arrays first; only then assign, so an error leaves the model untouched.
+        // Read everything into fresh arrays first, so an error leaves the model untouched.
         var values = new List<float[]>();
         foreach (var block in header.Parameters) values.Add(ReadFloats(bytes, ref offset, block.Rows * block.Cols, path));
-        OptimizerState? state = null;
         if (header.Optimizer is { } info && optimizer is not null)
         {
             var slots = info.Slots.ToDictionary(s => s.Name, s => ReadFloats(bytes, ref offset, s.Cols, path));
-            state = new OptimizerState(info.Type, info.Steps, info.LearningRate, slots);
-            optimizer.ValidateState(state, model.TrainableParameters);
+            // The optimizer validates type and slot sizes before it changes anything: load it first, while the model
+            // is still untouched; what follows cannot fail.
+            optimizer.LoadState(new OptimizerState(info.Type, info.Steps, info.LearningRate, slots), model.TrainableParameters);
         }
-
         for (int i = 0; i < parameters.Count; i++) values[i].CopyTo(parameters[i].Value.Data, 0);
         foreach (var layer in model.Layers)
             if (header.ExtraState.TryGetValue(layer.Name, out var extra)) layer.LoadExtraState(extra);
-        if (state is not null) optimizer!.LoadState(state);
         return header.Progress;
     }
 
@@ -118,6 +116,13 @@ public static class Checkpoint
         var actual = parameters.Select(p => $"{p.Name} {p.Value.Shape}").ToList();
         if (!saved.SequenceEqual(actual))
             mismatches.Add($"parameters: model [{string.Join(", ", actual)}], checkpoint [{string.Join(", ", saved)}]");
+        foreach (var layer in model.Layers)
+        {
+            var keys = layer.SaveExtraState().Keys.Order(StringComparer.Ordinal);
+            var savedKeys = header.ExtraState.TryGetValue(layer.Name, out var extra) ? extra.Keys.Order(StringComparer.Ordinal) : Enumerable.Empty<string>();
+            if (!keys.SequenceEqual(savedKeys))
+                mismatches.Add($"{layer.Name} state: model [{string.Join(", ", keys)}], checkpoint [{string.Join(", ", savedKeys)}]");
+        }
         if (mismatches.Count > 0)
             throw new ArgumentException($"model: checkpoint '{path}' is from a different architecture — {string.Join("; ", mismatches)}.", nameof(model));
     }

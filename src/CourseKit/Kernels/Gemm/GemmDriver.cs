@@ -18,7 +18,7 @@ internal static unsafe class GemmDriver
         ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int n, int k,
         bool transA, bool transB, float alpha, int threads)
     {
-        IMicroKernel kernel = MicroKernels.Best;
+        IMicroKernel kernel = MicroKernels.For(m);
         int mr = kernel.MR, nr = kernel.NR;
         int ncMax = Math.Min(NC, RoundUp(n, nr));
         float* bBuf = PackBuffer.ForB(KC * ncMax);

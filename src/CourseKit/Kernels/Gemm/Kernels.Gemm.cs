@@ -19,6 +19,27 @@ public static partial class Kernels
         bool transposeA = false, bool transposeB = false, float alpha = 1f, float beta = 0f, int threads = 1)
     {
         ValidateGemm(a, b, c, m, n, k, transposeA, transposeB, alpha, beta, threads);
+        Guard.AllFinite(a, nameof(a), transposeA ? m : k);
+        Guard.AllFinite(b, nameof(b), transposeB ? k : n);
+        GemmCore(a, b, c, m, n, k, transposeA, transposeB, alpha, beta, threads);
+    }
+
+    /// <summary>
+    /// <see cref="Gemm"/> without the scan for NaN/∞ in A and B, for layers on their hot path: their inputs were
+    /// checked upstream, and a non-finite value that arises inside a network reaches the loss, which names it.
+    /// </summary>
+    internal static void GemmUnchecked(
+        ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int n, int k,
+        bool transposeA = false, bool transposeB = false, float alpha = 1f, float beta = 0f, int threads = 1)
+    {
+        ValidateGemm(a, b, c, m, n, k, transposeA, transposeB, alpha, beta, threads);
+        GemmCore(a, b, c, m, n, k, transposeA, transposeB, alpha, beta, threads);
+    }
+
+    private static void GemmCore(
+        ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int n, int k,
+        bool transposeA, bool transposeB, float alpha, float beta, int threads)
+    {
         if (m == 0 || n == 0) return;
         Span<float> cm = c[..(m * n)];
         if (beta == 0f) cm.Clear();
@@ -43,7 +64,5 @@ public static partial class Kernels
         Guard.DestinationLength(c.Length, checked(m * n), nameof(c), $"{m} × {n}");
         Guard.NoOverlap(a, nameof(a), c, nameof(c));
         Guard.NoOverlap(b, nameof(b), c, nameof(c));
-        Guard.AllFinite(a, nameof(a), transposeA ? m : k);
-        Guard.AllFinite(b, nameof(b), transposeB ? k : n);
     }
 }

@@ -62,7 +62,7 @@ internal sealed unsafe class MicroKernel12x32 : IMicroKernel
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store(float* c, Vector512<float> lo, Vector512<float> hi, Vector512<float> alpha)
+    internal static void Store(float* c, Vector512<float> lo, Vector512<float> hi, Vector512<float> alpha)
     {
         Vector512.Store(Avx512F.FusedMultiplyAdd(lo, alpha, Vector512.Load(c)), c);
         Vector512.Store(Avx512F.FusedMultiplyAdd(hi, alpha, Vector512.Load(c + 16)), c + 16);

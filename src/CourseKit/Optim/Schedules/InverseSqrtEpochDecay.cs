@@ -1,0 +1,30 @@
+namespace CourseKit.Optim;
+
+/// <summary>Effectively computes <c>α = k / √epoch · α₀</c>, epoch counted from 1.</summary>
+/// <remarks>Lecture "Learning rate decay", one of its "other decay methods".</remarks>
+public sealed class InverseSqrtEpochDecay : ILearningRateSchedule
+{
+    /// <summary>Creates the schedule.</summary>
+    /// <param name="initialRate">α₀, finite and &gt; 0.</param>
+    /// <param name="k">the constant k, finite and &gt; 0 (1: α₀ at epoch 1).</param>
+    public InverseSqrtEpochDecay(float initialRate, double k = 1)
+    {
+        LearningRateSchedule.CheckPositive(initialRate, nameof(initialRate));
+        LearningRateSchedule.CheckPositive(k, nameof(k));
+        InitialRate = initialRate;
+        K = k;
+    }
+
+    /// <summary>α₀.</summary>
+    public float InitialRate { get; }
+
+    /// <summary>The constant k.</summary>
+    public double K { get; }
+
+    /// <inheritdoc />
+    public float Rate(int epoch, long step)
+    {
+        LearningRateSchedule.CheckCounts(epoch, step);
+        return (float)(K / Math.Sqrt(epoch) * InitialRate);
+    }
+}
