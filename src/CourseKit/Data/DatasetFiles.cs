@@ -43,6 +43,37 @@ public static class DatasetFiles
             $"Pass the folder explicitly or set {EnvironmentVariable} to the folder that holds {fileName}.", fileName);
     }
 
+    /// <summary>
+    /// Reads <paramref name="fileName"/> from the datasets folder (see <see cref="Locate"/>) and verifies its SHA-256.
+    /// When no folder is given and none is found — the library used outside the repository, e.g. from an installed
+    /// tool — the copy embedded in the library is used, verified the same way.
+    /// </summary>
+    /// <returns>The bytes and where they came from (a path, or the embedded copy's name), for messages.</returns>
+    public static (byte[] Bytes, string Source) ReadVerified(string fileName, string? folder, string expectedSha256)
+    {
+        string path;
+        try
+        {
+            path = Locate(fileName, folder);
+        }
+        catch (FileNotFoundException) when (folder is null && Embedded(fileName) is { } embedded)
+        {
+            string source = $"embedded copy of datasets/{fileName}";
+            VerifySha256(embedded, expectedSha256, source);
+            return (embedded, source);
+        }
+        return (ReadVerified(path, expectedSha256), path);
+    }
+
+    internal static byte[]? Embedded(string fileName)
+    {
+        using var stream = typeof(DatasetFiles).Assembly.GetManifestResourceStream($"CourseKit.datasets.{fileName}");
+        if (stream is null) return null;
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
     /// <summary>Lowercase hexadecimal SHA-256 of <paramref name="bytes"/>.</summary>
     public static string Sha256(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 

@@ -7,7 +7,8 @@ namespace CourseKit.Data;
 /// <summary>The small real data sets shipped in the repository's <c>datasets/</c> folder (see its README for source and license).</summary>
 /// <remarks>
 /// Each loader checks the file's SHA-256 before parsing, so a damaged or different copy fails loudly instead of
-/// quietly changing the numbers a chapter prints. The folder is found as described in <see cref="DatasetFiles"/>.
+/// quietly changing the numbers a chapter prints. The folder is found as described in <see cref="DatasetFiles"/>;
+/// outside the repository the copies embedded in the library are used.
 /// </remarks>
 public static class Datasets
 {
@@ -33,8 +34,7 @@ public static class Datasets
     /// <exception cref="InvalidDataException">Checksum mismatch (file, expected and actual hash) or a malformed row (file and line).</exception>
     public static Dataset Digits(string? folder = null)
     {
-        string path = DatasetFiles.Locate(DigitsFile, folder);
-        byte[] bytes = DatasetFiles.ReadVerified(path, DigitsSha256);
+        var (bytes, path) = DatasetFiles.ReadVerified(DigitsFile, folder, DigitsSha256);
         using var gzip = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
         using var reader = new StreamReader(gzip);
         return ParseDigits(reader, path);
@@ -45,8 +45,7 @@ public static class Datasets
     /// <exception cref="InvalidDataException">Checksum mismatch (file, expected and actual hash) or a malformed row (file and line).</exception>
     public static Dataset Iris(string? folder = null)
     {
-        string path = DatasetFiles.Locate(IrisFile, folder);
-        byte[] bytes = DatasetFiles.ReadVerified(path, IrisSha256);
+        var (bytes, path) = DatasetFiles.ReadVerified(IrisFile, folder, IrisSha256);
         using var reader = new StreamReader(new MemoryStream(bytes));
         return ParseIris(reader, path);
     }
