@@ -8,8 +8,8 @@ cd "$(dirname "$0")"
 source scripts/require.sh
 require_command dotnet "the .NET SDK 10 (https://dot.net)"
 
-# Today's tests need only the .NET SDK: no Python, no browser. Later chapters add their system packages here:
-#   require_debian_packages python3-nbformat chromium
+# Fashion-MNIST for the training evidence tests (Debian puts it under /usr/share/datasets/fashion-mnist/).
+require_debian_packages dataset-fashion-mnist
 
 dotnet build CourseKit.sln -c Release -nologo -v quiet -warnaserror
 log=$(mktemp)

@@ -1,7 +1,7 @@
 namespace CourseKit.Training;
 
 /// <summary>What early stopping watches.</summary>
-public enum Monitor
+public enum Metric
 {
     /// <summary>Validation cost (lower is better).</summary>
     ValidationCost,
@@ -23,7 +23,7 @@ public sealed class EarlyStopping : ITrainingCallback
     private int _epochsWithoutImprovement;
 
     /// <summary>Creates the callback.</summary>
-    public EarlyStopping(Monitor monitor = Monitor.ValidationCost, int patience = 3, float minDelta = 0f, bool restoreBestWeights = true)
+    public EarlyStopping(Metric monitor = Metric.ValidationCost, int patience = 3, float minDelta = 0f, bool restoreBestWeights = true)
     {
         if (patience < 1) throw new ArgumentOutOfRangeException(nameof(patience), patience, $"patience: expected ≥ 1 epoch, actual {patience}.");
         if (!(minDelta >= 0f)) throw new ArgumentOutOfRangeException(nameof(minDelta), minDelta, $"minDelta: expected ≥ 0, actual {minDelta}.");
@@ -31,7 +31,7 @@ public sealed class EarlyStopping : ITrainingCallback
     }
 
     /// <summary>The monitored value.</summary>
-    public Monitor Monitor { get; }
+    public Metric Monitor { get; }
 
     /// <summary>Epochs without improvement before stopping.</summary>
     public int Patience { get; }
@@ -50,11 +50,11 @@ public sealed class EarlyStopping : ITrainingCallback
     {
         float value = Monitor switch
         {
-            Monitor.ValidationCost => epoch.ValidationCost ?? throw NoValidation(),
-            Monitor.ValidationAccuracy => epoch.ValidationAccuracy ?? throw NoValidation(),
+            Metric.ValidationCost => epoch.ValidationCost ?? throw NoValidation(),
+            Metric.ValidationAccuracy => epoch.ValidationAccuracy ?? throw NoValidation(),
             _ => epoch.Cost,
         };
-        bool higherIsBetter = Monitor == Monitor.ValidationAccuracy;
+        bool higherIsBetter = Monitor == Metric.ValidationAccuracy;
         bool improved = Best is not { } best || (higherIsBetter ? value > best.Value + MinDelta : value < best.Value - MinDelta);
         var parameters = context.Trainer.Model.Parameters;
         if (improved)
