@@ -40,17 +40,19 @@ internal static class KernelBenchmarks
         return () => Kernels.Kernels.Gemm(a, b, c, m, n, k, transposeA, transposeB, threads: threads);
     }
 
-    // Training mode as a layer runs it: running statistics updated, x̂ not stored (the backward recomputes it from x).
+    // Training mode as the BatchNorm layer runs it: running statistics updated, x̂ not stored (the backward recomputes
+    // it from x), and dx written over dy (inside a model, dy is the next layer's scratch gradient). Repeating the
+    // in-place backward on the same buffer is stable: it projects dy, so the values settle and stay finite.
     private static Action BatchNorm(int m, int n, bool backward)
     {
         float[] x = Matrix.RandomNormal(m, n, seed: 3).Data, dy = Matrix.RandomNormal(m, n, seed: 4).Data;
         float[] gamma = Enumerable.Repeat(1f, n).ToArray(), beta = new float[n];
-        float[] y = new float[m * n], dx = new float[m * n], mean = new float[n], invStd = new float[n];
+        float[] y = new float[m * n], mean = new float[n], invStd = new float[n];
         float[] runningMean = new float[n], runningVar = Enumerable.Repeat(1f, n).ToArray(), dGamma = new float[n], dBeta = new float[n];
         return () =>
         {
             Kernels.Kernels.BatchNormForwardTraining(x, m, n, gamma, beta, 1e-5f, y, mean, invStd, [], runningMean, runningVar, 0.9f);
-            if (backward) Kernels.Kernels.BatchNormBackward(dy, x, m, n, gamma, mean, invStd, dx, dGamma, dBeta);
+            if (backward) Kernels.Kernels.BatchNormBackward(dy, x, m, n, gamma, mean, invStd, dy, dGamma, dBeta);
         };
     }
 

@@ -68,6 +68,12 @@ public abstract class Layer
         return OnBackward(dy);
     }
 
+    /// <summary>
+    /// <see cref="Backward"/> when <paramref name="dy"/> is a scratch buffer its owner no longer needs (the gradient a
+    /// later layer produced): a layer may write ∂J/∂(input) over it, saving a buffer's worth of memory traffic.
+    /// </summary>
+    internal virtual Matrix BackwardConsuming(Matrix dy) => Backward(dy);
+
     /// <summary>Fills the parameter gradients without computing ∂J/∂(input); layers where that saves work override it.</summary>
     internal virtual void BackwardParameters(Matrix dy) => Backward(dy);
 

@@ -89,7 +89,9 @@ public sealed class Sequential
     public Matrix Backward(Matrix dOutput)
     {
         RequireBuilt();
-        for (int i = _layers.Count - 1; i >= 0; i--) dOutput = _layers[i].Backward(dOutput);
+        dOutput = _layers[^1].Backward(dOutput);
+        // Gradients between layers are the model's own buffers: a layer may overwrite the one it receives.
+        for (int i = _layers.Count - 2; i >= 0; i--) dOutput = _layers[i].BackwardConsuming(dOutput);
         return dOutput;
     }
 
@@ -97,7 +99,8 @@ public sealed class Sequential
     public void BackwardToParameters(Matrix dOutput)
     {
         RequireBuilt();
-        for (int i = _layers.Count - 1; i > 0; i--) dOutput = _layers[i].Backward(dOutput);
+        if (_layers.Count > 1) dOutput = _layers[^1].Backward(dOutput);
+        for (int i = _layers.Count - 2; i > 0; i--) dOutput = _layers[i].BackwardConsuming(dOutput);
         _layers[0].BackwardParameters(dOutput);
     }
 
