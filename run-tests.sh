@@ -9,8 +9,9 @@ source scripts/require.sh
 require_command dotnet "the .NET SDK 10 (https://dot.net)"
 
 # Fashion-MNIST for the training evidence tests (Debian puts it under /usr/share/datasets/fashion-mnist/).
-require_debian_packages dataset-fashion-mnist
+require_debian_packages dataset-fashion-mnist chromium
 
+scripts/install-web-deps.sh   # plotly.js for the charts' offline pages (npm ci when missing or stale)
 dotnet build CourseKit.sln -c Release -nologo -v quiet -warnaserror
 log=$(mktemp)
 set +e

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs the web assets CourseKit's charts inline into offline pages (plotly.js-dist-min, pinned in package-lock.json)
+# into node_modules/ at the repository root — with `npm ci`, and only when node_modules is missing or older than the lock.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+source scripts/require.sh
+
+installed=node_modules/.package-lock.json   # npm's record of what it installed
+if [ -f node_modules/plotly.js-dist-min/plotly.min.js ] && [ -f "$installed" ] && [ ! package-lock.json -nt "$installed" ]; then
+    exit 0
+fi
+require_command npm "Node.js with npm (Debian: apt-get install npm)"
+echo "Installing web dependencies (npm ci): plotly.js-dist-min" >&2
+npm ci --no-audit --no-fund --loglevel=error
