@@ -91,7 +91,7 @@ public static partial class Chart
     {
         ArgumentNullException.ThrowIfNull(z);
         var rows = new double[z.Rows][];
-        for (int i = 0; i < z.Rows; i++) rows[i] = z.Row(i).ToArray().Select(v => (double)v).ToArray();
+        for (int i = 0; i < z.Rows; i++) rows[i] = z.Row(i).ToArray().Select(Series.Widen).ToArray();
         return rows;
     }
 

@@ -68,7 +68,7 @@ public static class DecisionRegions
             if (rows.Length == 0) continue;
             traces.Add(new ScatterTrace
             {
-                X = rows.Select(i => (double)data.Features[i, 0]).ToArray(), Y = rows.Select(i => (double)data.Features[i, 1]).ToArray(),
+                X = rows.Select(i => Series.Widen(data.Features[i, 0])).ToArray(), Y = rows.Select(i => Series.Widen(data.Features[i, 1])).ToArray(),
                 Mode = ScatterMode.Markers, Name = data.ClassNames?[c] ?? $"class {c}",
                 Marker = new Marker { Color = colors[c], Size = 6, Line = new LineStyle { Color = "white", Width = 0.5 } },
             });

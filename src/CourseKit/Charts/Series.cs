@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Numerics;
 
 namespace CourseKit.Charts;
@@ -9,8 +10,16 @@ internal static class Series
     public static double[] ToDoubles<T>(IEnumerable<T>? values, string argument) where T : INumberBase<T>
     {
         if (values is null) throw new ArgumentNullException(argument);
+        if (values is IEnumerable<float> floats) return floats.Select(Widen).ToArray();
         return values.Select(double.CreateSaturating).ToArray();
     }
+
+    /// <summary>
+    /// The double that prints as the float does: 0.1f becomes 0.1, not 0.10000000149011612, so the JSON stays short and
+    /// hover labels show the number the learner computed.
+    /// </summary>
+    public static double Widen(float value) =>
+        float.IsFinite(value) ? double.Parse(value.ToString("R", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) : value;
 
     /// <summary><see cref="ToDoubles{T}"/>, requiring at least one value.</summary>
     public static double[] NonEmpty<T>(IEnumerable<T>? values, string argument) where T : INumberBase<T>
