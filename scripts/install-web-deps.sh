@@ -10,6 +10,7 @@ installed=node_modules/.package-lock.json   # npm's record of what it installed
 if [ -f node_modules/plotly.js-dist-min/plotly.min.js ] && [ -f "$installed" ] && [ ! package-lock.json -nt "$installed" ]; then
     exit 0
 fi
+command -v npm >/dev/null 2>&1 || require_debian_packages npm   # as root on Debian; otherwise stops naming it
 require_command npm "Node.js with npm (Debian: apt-get install npm)"
 echo "Installing web dependencies (npm ci): plotly.js-dist-min" >&2
 npm ci --no-audit --no-fund --loglevel=error

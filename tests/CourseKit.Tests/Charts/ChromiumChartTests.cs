@@ -54,4 +54,37 @@ public sealed class ChromiumChartTests(ITestOutputHelper output)
         Assert.Empty(HeadlessChromium.ConsoleErrors(shotLog));
         output.WriteLine($"screenshot: {screenshot} ({png.Length} bytes)");
     }
+
+    [Fact]
+    public void Notebook_html_draws_every_trace_kind_with_the_page_s_plotly_and_logs_no_errors()
+    {
+        HeadlessChromium.RequireInstalled();
+        var moons = Synthetic.Moons(200, noise: 0.1, seed: 3);
+        var rng = new Random(42);
+        double[] costs = Enumerable.Range(0, 200).Select(_ => Math.Exp(rng.NextDouble() * 3 - 2)).ToArray();
+        var figure = Chart.Grid(2, 3,
+            DecisionRegions.Plot(x => Enumerable.Range(0, x.Rows).Select(i => x[i, 1] > 0.25 ? 0 : 1).ToArray(), moons, 60, RegionStyle.Contour),
+            Chart.Histogram(costs, bins: 20).WithTitle("Histogram").WithXAxis("cost"),
+            Chart.Box(costs, "cost").WithTitle("Box").WithYAxis(log: true),
+            Chart.Bar(["sgd", "momentum", "adam"], new[] { 0.91, 0.95, 0.97 }).WithTitle("Bar"),
+            Chart.Scatter(costs.Take(50), costs.Skip(50).Take(50), color: costs.Take(50)).WithTitle("Scatter"),
+            Chart.ParallelCoordinates([ParcoordsDimension.Of("a", costs.Take(20)), ParcoordsDimension.Of("b", costs.Skip(20).Take(20))], costs.Take(20)))
+            .WithTitle("Every trace kind").WithSize(1200, 800);
+        using var temp = new TempFolder();
+        string page = temp.File("notebook.html");
+        // As in a notebook whose earlier cell already loaded plotly: the cell's html must find window.Plotly and draw.
+        File.WriteAllText(page, $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><script>{PlotlyJs.ReadScript()}</script></head><body>{figure.ToHtml()}</body></html>");
+
+        var (dom, log) = HeadlessChromium.Run(page, Timeout, "--dump-dom");
+        Assert.True(dom.Contains("class=\"main-svg\"", StringComparison.Ordinal), $"plotly drew no svg; stderr:\n{log}");
+        foreach (string layer in (string[])["contourlayer", "barlayer", "boxlayer", "scatterlayer", "parcoords"])
+            Assert.True(dom.Contains(layer, StringComparison.Ordinal), $"no {layer} in the DOM; stderr:\n{log}");
+        Assert.Empty(HeadlessChromium.ConsoleErrors(log));
+
+        string screenshot = Path.Combine(RepoRoot.Path, "artifacts", "screenshots", "every-trace-kind.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
+        File.Delete(screenshot);
+        HeadlessChromium.Run(page, Timeout, $"--screenshot={screenshot}", "--window-size=1200,800", "--hide-scrollbars");
+        Assert.True(File.Exists(screenshot), $"no screenshot at {screenshot}");
+    }
 }

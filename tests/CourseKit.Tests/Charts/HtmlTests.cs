@@ -83,6 +83,22 @@ public sealed partial class HtmlTests
     }
 
     [Fact]
+    public void The_environment_variable_names_plotly_js_before_node_modules_is_searched()
+    {
+        using var temp = new TempFolder();
+        string copy = temp.File("plotly.min.js");
+        File.Copy(PlotlyJs.Locate(), copy);
+        string? saved = Environment.GetEnvironmentVariable(PlotlyJs.EnvironmentVariable);
+        try
+        {
+            // Another valid file, so tests running meanwhile still find a plotly.js.
+            Environment.SetEnvironmentVariable(PlotlyJs.EnvironmentVariable, copy);
+            Assert.Equal(copy, PlotlyJs.Locate());
+        }
+        finally { Environment.SetEnvironmentVariable(PlotlyJs.EnvironmentVariable, saved); }
+    }
+
+    [Fact]
     public void The_figure_renders_as_html_plotly_json_and_a_plain_summary_in_notebooks()
     {
         var attribute = (TypeFormatterSourceAttribute)Attribute.GetCustomAttribute(typeof(Figure), typeof(TypeFormatterSourceAttribute))!;
