@@ -8,7 +8,8 @@ cd "$(dirname "$0")"
 source scripts/require.sh
 require_command dotnet "the .NET SDK 10 (https://dot.net)"
 
-# Fashion-MNIST for the training evidence tests (Debian puts it under /usr/share/datasets/fashion-mnist/).
+# Fashion-MNIST for the training evidence tests (under /usr/share/datasets/fashion-mnist/); Chromium for the
+# headless chart tests.
 require_debian_packages dataset-fashion-mnist chromium
 
 scripts/install-web-deps.sh   # plotly.js for the charts' offline pages (npm ci when missing or stale)
