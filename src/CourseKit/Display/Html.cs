@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 
 namespace CourseKit.Display;
@@ -7,7 +6,17 @@ namespace CourseKit.Display;
 public static class Html
 {
     /// <summary>Escapes <c>&lt; &gt; &amp; " '</c> so that text (an exception message, a layer name) shows as text and never runs.</summary>
-    public static string Escape(string? text) => WebUtility.HtmlEncode(text ?? "");
+    /// <remarks>Only these five: other characters (×, —, ŷ) stay as they are, which UTF-8 HTML shows as is.</remarks>
+    public static string Escape(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return "";
+        var sb = new StringBuilder(text.Length);
+        foreach (char ch in text)
+        {
+            sb.Append(ch switch { '<' => "&lt;", '>' => "&gt;", '&' => "&amp;", '"' => "&quot;", '\'' => "&#39;", _ => ch.ToString() });
+        }
+        return sb.ToString();
+    }
 
     /// <summary>The style of every CourseKit table: compact, monospace numbers, right-aligned.</summary>
     public const string TableStyle = "border-collapse:collapse;font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:12px";

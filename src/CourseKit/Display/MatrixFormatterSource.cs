@@ -43,10 +43,10 @@ public sealed class MatrixFormatterSource
         ArgumentNullException.ThrowIfNull(matrix);
         IReadOnlyList<int> rows = Html.Shown(matrix.Rows, Edge), cols = Html.Shown(matrix.Cols, Edge);
         string[][] cells = rows.Select(i => cols.Select(j => Cell(matrix, i, j)).ToArray()).ToArray();
-        int width = cells.SelectMany(r => r).Select(c => c.Length).DefaultIfEmpty(1).Max();
+        int[] widths = Enumerable.Range(0, cols.Count).Select(k => cells.Select(r => r[k].Length).DefaultIfEmpty(0).Max()).ToArray();
         var sb = new StringBuilder("Matrix ").Append(matrix.Shape);
         foreach (string[] row in cells)
-            sb.Append('\n').Append(' ').Append(string.Join("  ", row.Select(c => c.PadLeft(width))));
+            sb.Append('\n').Append(string.Join("  ", row.Select((c, k) => c.PadLeft(widths[k]))));
         return sb.ToString();
     }
 

@@ -96,8 +96,8 @@ public sealed record Comparison
             else sb.Append(double.IsFinite(Actual) ? "outside the tolerance" : $"actual {Numbers.Exact(Actual)}");
         }
         if (NonFinite > 0 && !scalar)
-            sb.Append($"; {NonFinite} element{(NonFinite == 1 ? " is" : "s are")} NaN or ±∞ where a number was expected");
-        if (Count - NonFinite > 0 && !(scalar && NonFinite > 0))
+            sb.Append($"; {NonFinite} element{(NonFinite == 1 ? " is" : "s are")} NaN or ±∞ (the reference's are finite numbers)");
+        if (Mismatches > NonFinite)
             sb.Append(scalar ? $"; abs error {Numbers.Short(MaxAbsError)}, rel error {Numbers.Short(MaxRelError)}"
                              : $"; max abs error {Numbers.Short(MaxAbsError)}, max rel error {Numbers.Short(MaxRelError)}");
         return sb.ToString();

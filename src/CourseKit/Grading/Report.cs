@@ -59,7 +59,7 @@ internal static class Report
         {
             Mismatch.WrongType => "wrong type",
             Mismatch.WrongShape => "wrong shape",
-            Mismatch.WrongValues => c.Comparison.NonFinite > 0 ? "NaN or ±∞ in the output" : "wrong values",
+            Mismatch.WrongValues => c.Comparison.NonFinite > 0 ? "NaN or ±∞ in the output" : c.Comparison.Worst is { Rank: 0 } ? "wrong value" : "wrong values",
             _ => "changed its input",
         },
     };

@@ -14,7 +14,9 @@ internal static class Signatures
     public static Func<object?, object?>? Adapt(Delegate learner, Type input, out string? problem)
     {
         MethodInfo invoke = learner.GetType().GetMethod("Invoke")!;
-        ParameterInfo[] parameters = invoke.GetParameters();
+        // The target method's own parameter names (the learner's "z"), not the delegate type's ("arg").
+        ParameterInfo[] parameters = learner.Method.GetParameters() is { } own && own.Length == invoke.GetParameters().Length
+            ? own : invoke.GetParameters();
         Type[] wanted = ParameterTypes(input);
         string got = $"({string.Join(", ", parameters.Select(p => TypeNames.Of(p.ParameterType)))}) → {TypeNames.Of(invoke.ReturnType)}";
         problem = null;

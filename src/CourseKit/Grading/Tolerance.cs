@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace CourseKit.Grading;
 
 /// <summary>
@@ -36,8 +34,7 @@ public sealed record Tolerance(double Absolute, double Relative, bool NanMatches
     /// <inheritdoc />
     public override string ToString()
     {
-        var c = CultureInfo.InvariantCulture;
         if (Absolute == 0 && Relative == 0) return "exact";
-        return string.Create(c, $"|actual − expected| ≤ {Absolute:G3} + {Relative:G3}·|expected|");
+        return $"|actual − expected| ≤ {Numbers.Short(Absolute)} + {Numbers.Short(Relative)}·|expected|";
     }
 }
