@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using CourseKit.Display;
 
 namespace CourseKit.Tensors;
 
@@ -9,6 +10,7 @@ namespace CourseKit.Tensors;
 /// The lecture writes activations as Z[l] with shape (n[l], m) — one example per column. CourseKit
 /// stores the transpose: row i is example i. Every operation checks shapes and names the argument.
 /// </remarks>
+[TypeFormatterSource(typeof(MatrixFormatterSource))]
 public sealed partial class Matrix
 {
     private readonly float[] _data;

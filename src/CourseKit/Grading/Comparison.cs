@@ -1,0 +1,108 @@
+using System.Text;
+
+namespace CourseKit.Grading;
+
+/// <summary>What kind of difference a comparison found.</summary>
+public enum Mismatch
+{
+    /// <summary>The output matches.</summary>
+    None,
+
+    /// <summary>The output has the wrong type (or is null).</summary>
+    WrongType,
+
+    /// <summary>The output has the right type and the wrong shape or length.</summary>
+    WrongShape,
+
+    /// <summary>The output has the right shape and some elements are not close enough.</summary>
+    WrongValues,
+}
+
+/// <summary>
+/// The outcome of comparing a learner's output with the reference's: the mismatch kind, both types or shapes, and for
+/// wrong values the worst element (expected vs actual there), the max abs and rel errors and how many elements differ.
+/// </summary>
+public sealed record Comparison
+{
+    /// <summary>The kind of difference; <see cref="Mismatch.None"/> when the output matches.</summary>
+    public Mismatch Kind { get; init; }
+
+    /// <summary>Whether the output matches.</summary>
+    public bool Passed => Kind == Mismatch.None;
+
+    /// <summary>Expected type or shape, e.g. <c>Matrix</c> or <c>(1 × 4)</c> (for type and shape mismatches).</summary>
+    public string? ExpectedForm { get; init; }
+
+    /// <summary>Actual type or shape, e.g. <c>null</c>, <c>float[]</c> or <c>(4 × 1)</c>.</summary>
+    public string? ActualForm { get; init; }
+
+    /// <summary>Number of elements compared.</summary>
+    public int Count { get; init; }
+
+    /// <summary>Number of elements outside the tolerance.</summary>
+    public int Mismatches { get; init; }
+
+    /// <summary>Number of elements that are NaN or ±∞ where a finite number was expected.</summary>
+    public int NonFinite { get; init; }
+
+    /// <summary>The worst element: the first NaN/±∞ where a number was expected, else the largest abs error among mismatches.</summary>
+    public ElementIndex? Worst { get; init; }
+
+    /// <summary>Expected value at <see cref="Worst"/>.</summary>
+    public double Expected { get; init; }
+
+    /// <summary>Actual value at <see cref="Worst"/>.</summary>
+    public double Actual { get; init; }
+
+    /// <summary>Largest |actual − expected| over the elements where both are finite.</summary>
+    public double MaxAbsError { get; init; }
+
+    /// <summary>Largest |actual − expected| / |expected| over the elements where both are finite and expected ≠ 0.</summary>
+    public double MaxRelError { get; init; }
+
+    /// <summary>The tolerance used.</summary>
+    public Tolerance Tolerance { get; init; } = Tolerance.Exact;
+
+    /// <summary>A match.</summary>
+    public static Comparison Match(Tolerance tolerance) => new() { Tolerance = tolerance };
+
+    /// <summary>A type mismatch between <paramref name="expected"/> and <paramref name="actual"/> type names.</summary>
+    public static Comparison TypeMismatch(string expected, string actual) =>
+        new() { Kind = Mismatch.WrongType, ExpectedForm = expected, ActualForm = actual };
+
+    /// <summary>A shape mismatch between <paramref name="expected"/> and <paramref name="actual"/> shapes.</summary>
+    public static Comparison ShapeMismatch(string expected, string actual) =>
+        new() { Kind = Mismatch.WrongShape, ExpectedForm = expected, ActualForm = actual };
+
+    /// <summary>
+    /// One line for the learner. With <paramref name="revealExpected"/> false (hidden cases) no expected value appears:
+    /// only positions, error sizes, and the actual value where it is NaN or ±∞.
+    /// </summary>
+    public string Describe(bool revealExpected = true)
+    {
+        switch (Kind)
+        {
+            case Mismatch.None: return "matches";
+            case Mismatch.WrongType: return $"wrong type: expected {ExpectedForm}, got {ActualForm}";
+            case Mismatch.WrongShape: return $"wrong shape: expected {ExpectedForm}, got {ActualForm}";
+        }
+        var sb = new StringBuilder();
+        bool scalar = Worst is { Rank: 0 };
+        sb.Append(scalar ? "wrong value" : $"wrong values: {Mismatches} of {Count} elements differ");
+        if (Worst is { } at)
+        {
+            sb.Append(scalar ? ": " : $"; worst at {at}: ");
+            if (revealExpected) sb.Append($"expected {Numbers.Exact(Expected)}, actual {Numbers.Exact(Actual)}");
+            else sb.Append(double.IsFinite(Actual) ? "outside the tolerance" : $"actual {Numbers.Exact(Actual)}");
+        }
+        if (NonFinite > 0 && !scalar)
+            sb.Append($"; {NonFinite} element{(NonFinite == 1 ? " is" : "s are")} NaN or ±∞ (the reference's are finite numbers)");
+        if (Mismatches > NonFinite)
+            sb.Append(scalar ? $"; abs error {Numbers.Short(MaxAbsError)}, rel error {Numbers.Short(MaxRelError)}"
+                             : $"; max abs error {Numbers.Short(MaxAbsError)}, max rel error {Numbers.Short(MaxRelError)}");
+        return sb.ToString();
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Describe();
+}
