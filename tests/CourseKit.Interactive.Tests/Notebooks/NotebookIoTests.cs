@@ -8,7 +8,7 @@ namespace CourseKit.Interactive.Tests.Notebooks;
 public class NotebookIoTests
 {
     // As VS Code's Polyglot extension and nbformat write them: 1-space indent, keys in the writer's order, an unknown
-    // field ("x_custom"), a source kept as one string, escapes as the file had them (\u00e9) next to raw UTF-8 (→).
+    // metadata field ("x_custom"), a source kept as one string, escapes as the file had them (\u00e9) next to raw UTF-8 (→).
     private const string Polyglot = """
 {
  "cells": [
@@ -31,7 +31,8 @@ public class NotebookIoTests
     },
     "dotnet_interactive": {
      "language": "csharp"
-    }
+    },
+    "x_custom": [1, 2.50, 1e3, true, null]
    },
    "outputs": [
     {
@@ -42,8 +43,7 @@ public class NotebookIoTests
      ]
     }
    ],
-   "source": "var x = 1.5;\nConsole.WriteLine(x);",
-   "x_custom": [1, 2.50, 1e3, true, null]
+   "source": "var x = 1.5;\nConsole.WriteLine(x);"
   }
  ],
  "metadata": {
@@ -78,7 +78,7 @@ public class NotebookIoTests
     public void Untouched_notebook_round_trips_byte_identical()
     {
         // The fixture's x_custom list is on one line, which no writer produces: use the canonical layout for that part.
-        string text = Polyglot.Replace("[1, 2.50, 1e3, true, null]", "[\n    1,\n    2.50,\n    1e3,\n    true,\n    null\n   ]").TrimEnd('\n') + "\n";
+        string text = Polyglot.Replace("[1, 2.50, 1e3, true, null]", "[\n     1,\n     2.50,\n     1e3,\n     true,\n     null\n    ]").TrimEnd('\n') + "\n";
         string path = Path.Combine(Repo.NotebookFolder(nameof(Untouched_notebook_round_trips_byte_identical)), "polyglot.ipynb");
         File.WriteAllText(path, text, new UTF8Encoding(false));
         var before = File.ReadAllBytes(path);
@@ -106,7 +106,7 @@ public class NotebookIoTests
         cells[0].Source = "a\nb";
         Assert.IsAssignableFrom<JsonValue>(cells[1].Json["source"]);
         Assert.Equal(["a\n", "b"], cells[0].Json["source"]!.AsArray().Select(n => n!.GetValue<string>()));
-        Assert.Equal(["cell_type", "execution_count", "id", "metadata", "outputs", "source", "x_custom"], cells[1].Json.Select(p => p.Key));
+        Assert.Equal(["polyglot_notebook", "dotnet_interactive", "x_custom"], cells[1].Metadata!.Select(p => p.Key));
     }
 
     [Fact]
