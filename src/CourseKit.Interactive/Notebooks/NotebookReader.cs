@@ -32,18 +32,23 @@ public static class NotebookReader
     {
         ArgumentNullException.ThrowIfNull(json);
         string name = fullPath ?? "notebook";
-        JsonNode? root;
+        JsonElement root;
         try
         {
-            root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false, MaxDepth = 256 });
+            // JsonDocument checks duplicate keys while parsing (JsonNode.Parse would not); the nodes keep the elements,
+            // so values come back written as they were read.
+            var options = new JsonDocumentOptions { AllowTrailingCommas = false, AllowDuplicateProperties = false, MaxDepth = 256 };
+            using var document = JsonDocument.Parse(json, options);
+            root = document.RootElement.Clone();
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException(
-                $"{name}: not a notebook: invalid JSON at line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}: {e.Message}", e);
+            string where = e.LineNumber is long line ? $" at line {line + 1}, position {e.BytePositionInLine + 1}" : "";
+            throw new InvalidDataException($"{name}: not a notebook: invalid JSON{where}: {e.Message}", e);
         }
-        if (root is not JsonObject notebook)
-            throw new InvalidDataException($"{name}: not a notebook: expected a JSON object, actual {root?.GetValueKind().ToString() ?? "null"}.");
+        if (root.ValueKind != JsonValueKind.Object)
+            throw new InvalidDataException($"{name}: not a notebook: expected a JSON object, actual {root.ValueKind}.");
+        var notebook = JsonObject.Create(root)!;
         Validate(notebook, name);
         return new Notebook(notebook, NotebookFormatting.Detect(json, bom), fullPath);
     }

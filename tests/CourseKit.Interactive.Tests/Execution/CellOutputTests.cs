@@ -49,7 +49,18 @@ public class CellOutputTests
         Assert.Null(NotebookOutputs.Data(outputs[2], "text/plain"));
         Assert.Equal("stderr", outputs[3]["name"]!.GetValue<string>());
         Assert.Equal(Math.PI.ToString(System.Globalization.CultureInfo.InvariantCulture), NotebookOutputs.Data(outputs[4], "text/plain"));
-        Assert.Equal(Console.Out.GetType(), Console.Out.GetType()); // the console is usable again after the run
+    }
+
+    [Fact]
+    public void Exceptions_wrapped_by_tasks_and_reflection_are_reported_as_the_inner_exception()
+    {
+        var result = TestNotebook.Run(nameof(Exceptions_wrapped_by_tasks_and_reflection_are_reported_as_the_inner_exception),
+            "Task.Run(() => throw new InvalidOperationException(\"in a task\")).Wait();",
+            "static void Fail() => throw new FormatException(\"by reflection\");\nvar m = new Action(Fail).Method;\nm.Invoke(null, null);");
+
+        Assert.Equal(("InvalidOperationException", "in a task"), (result.Cells[0].ErrorName, result.Cells[0].ErrorMessage));
+        Assert.Equal(("FormatException", "by reflection"), (result.Cells[1].ErrorName, result.Cells[1].ErrorMessage));
+        Assert.Contains("at Fail() in cell 2, line 1", TestNotebook.Text(result.Cells[1], "error"));
     }
 
     [Fact]

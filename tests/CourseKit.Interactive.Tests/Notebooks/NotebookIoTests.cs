@@ -168,6 +168,7 @@ public class NotebookIoTests
     [Theory]
     [InlineData("""{"nbformat": 3, "nbformat_minor": 0, "metadata": {}, "worksheets": []}""", "'nbformat' expected 4, actual 3")]
     [InlineData("""[1, 2]""", "expected a JSON object, actual Array")]
+    [InlineData("""{"nbformat": 4, "nbformat": 4}""", "invalid JSON")]
     [InlineData("""{"nbformat": 4, "nbformat_minor": 5, "metadata": {}}""", "'cells' expected a list, actual missing")]
     [InlineData("""{"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [{"cell_type": "code", "source": 7}]}""", "cell 1: source: expected a string or a list of strings, actual Number")]
     public void Json_that_is_not_an_nbformat_4_notebook_is_rejected_with_expected_and_actual(string json, string message)
