@@ -9,19 +9,27 @@ source scripts/require.sh
 require_command dotnet "the .NET SDK 10 (https://dot.net)"
 
 # Fashion-MNIST for the training evidence tests (under /usr/share/datasets/fashion-mnist/); Chromium for the
-# headless chart tests.
-require_debian_packages dataset-fashion-mnist chromium
+# headless chart tests; nbformat (the Jupyter project's own schema and validator) for the notebooks the engine writes.
+require_debian_packages dataset-fashion-mnist chromium python3-nbformat
 
 scripts/install-web-deps.sh   # plotly.js for the charts' offline pages (npm ci when missing or stale)
 dotnet build CourseKit.sln -c Release -nologo -v quiet -warnaserror
+# The engine's tests write every notebook they execute here; it is validated below.
+rm -rf artifacts/test-notebooks
 log=$(mktemp)
 set +e
 dotnet test CourseKit.sln -c Release --no-build -nologo 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+# Every notebook the tests produced, and the course's notebooks, against the real nbformat 4 schema.
+notebooks=(artifacts/test-notebooks)
+[ -d notebooks ] && notebooks+=(notebooks)
+/usr/bin/python3 scripts/validate-notebooks.py "${notebooks[@]}"
+validation=$?
 set -e
 # One closing line for every test assembly together, in the plain "N passed, N failed" form.
 awk '/(Passed|Failed)! +- +Failed: +[0-9]+, +Passed: +[0-9]+/ {
        gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }
      } END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
 rm -f "$log"
-exit "$status"
+[ "$status" -ne 0 ] && exit "$status"
+exit "$validation"

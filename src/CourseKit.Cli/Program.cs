@@ -1,15 +1,17 @@
 using System.CommandLine;
 using CourseKit.Cli.Bench;
+using CourseKit.Cli.Run;
 
 namespace CourseKit.Cli;
 
-/// <summary>The <c>coursekit</c> tool. Verbs: bench (more arrive with the notebook engine: run, grade, release, site).</summary>
+/// <summary>The <c>coursekit</c> tool. Verbs: run, bench (grade, release and site arrive later).</summary>
 public static class Program
 {
     public static int Main(string[] args)
     {
         var root = new RootCommand("CourseKit: run, grade and benchmark the course on tuning, BatchNorm and softmax.")
         {
+            RunCommand.Create(),
             BenchCommand.Create(),
         };
         return root.Parse(args).Invoke();

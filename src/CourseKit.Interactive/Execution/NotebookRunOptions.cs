@@ -1,0 +1,26 @@
+namespace CourseKit.Interactive.Execution;
+
+/// <summary>How <see cref="NotebookRunner"/> runs a notebook.</summary>
+public sealed record NotebookRunOptions
+{
+    /// <summary>The default per-cell time limit: 300 s.</summary>
+    public static readonly TimeSpan DefaultCellTimeout = TimeSpan.FromSeconds(300);
+
+    /// <summary>How long one cell may run; after that it is abandoned and the later cells are not run.</summary>
+    public TimeSpan CellTimeout { get; init; } = DefaultCellTimeout;
+
+    /// <summary>The folder relative <c>#r</c> paths resolve against; null: the notebook's own folder (as VS Code does), else the current folder.</summary>
+    public string? BaseDirectory { get; init; }
+
+    /// <summary>Namespaces every cell sees without a using directive.</summary>
+    public IReadOnlyList<string> Imports { get; init; } =
+        ["System", "System.Linq", "System.Collections.Generic", "System.IO", "System.Threading.Tasks"];
+
+    /// <summary>Throws when an option is out of range, naming it.</summary>
+    internal void Validate()
+    {
+        if (CellTimeout <= TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(CellTimeout), CellTimeout, "expected a positive cell timeout.");
+        ArgumentNullException.ThrowIfNull(Imports, nameof(Imports));
+    }
+}

@@ -1,0 +1,78 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Scripting;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Scripting;
+
+namespace CourseKit.Interactive.Execution;
+
+/// <summary>
+/// One notebook's Roslyn script state: each C# cell is a submission continuing the previous successful one, as in the
+/// .NET Interactive C# kernel. A cell's script gets its own file path (<see cref="CellPath"/>), which is how compile
+/// errors and stack frames are mapped back to the cell.
+/// </summary>
+internal sealed class ScriptSession
+{
+    private static readonly string[] RuntimeAssemblies =
+        ["System.Runtime", "netstandard", "System.Collections", "System.Console", "System.Linq", "System.Runtime.Numerics",
+         "System.Numerics.Vectors", "System.Memory", "System.Text.Json", "System.Text.RegularExpressions", "Microsoft.CSharp"];
+
+    private readonly ScriptOptions _options;
+    private readonly string _baseDirectory;
+    private readonly string _notebookFile;
+    private ScriptState<object>? _state;
+
+    public ScriptSession(string baseDirectory, string notebookFile, IEnumerable<string> imports)
+    {
+        _baseDirectory = baseDirectory;
+        _notebookFile = notebookFile;
+        _options = ScriptOptions.Default
+            .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(baseDirectory).WithSearchPaths(baseDirectory, AppContext.BaseDirectory))
+            .WithSourceResolver(new SourceFileResolver([baseDirectory], baseDirectory))
+            .AddReferences(RuntimeAssemblies.Select(Assembly.Load).Append(typeof(object).Assembly))
+            .AddImports(imports)
+            .WithEmitDebugInformation(true)
+            .WithFileEncoding(Encoding.UTF8)
+            .WithLanguageVersion(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest);
+    }
+
+    /// <summary>The globals every cell sees (<c>display</c>).</summary>
+    public NotebookGlobals Globals { get; } = new();
+
+    /// <summary>The file path a cell's script carries (its folder anchors relative <c>#r</c>; stack frames show it).</summary>
+    public string CellPath(int cellNumber) => Path.Combine(_baseDirectory, $"{_notebookFile}#cell-{cellNumber}");
+
+    /// <summary>The cell's script, continuing the notebook's state.</summary>
+    public Script<object> Prepare(string code, int cellNumber)
+    {
+        var options = _options.WithFilePath(CellPath(cellNumber));
+        return _state is null
+            ? CSharpScript.Create(code, options, typeof(NotebookGlobals))
+            : _state.Script.ContinueWith(code, options);
+    }
+
+    /// <summary>Compiles <paramref name="script"/>; returns its errors (empty when it compiled).</summary>
+    public static ImmutableArray<Diagnostic> CompileErrors(Script<object> script) =>
+        script.Compile().Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
+
+    /// <summary>Whether the script ends with an expression whose value the cell shows (no semicolon, not void).</summary>
+    public static bool HasTrailingValue(Script<object> script)
+    {
+        var compilation = script.GetCompilation();
+        var tree = compilation.SyntaxTrees.Last();
+        if (tree.GetRoot() is not CompilationUnitSyntax { Members: [.., GlobalStatementSyntax { Statement: ExpressionStatementSyntax last }] }
+            || !last.SemicolonToken.IsMissing) return false;
+        var type = compilation.GetSemanticModel(tree).GetTypeInfo(last.Expression).Type;
+        return type is not null && type.SpecialType != SpecialType.System_Void;
+    }
+
+    /// <summary>Runs a compiled script; an exception thrown by the cell's code ends up in the state's <c>Exception</c>.</summary>
+    public Task<ScriptState<object>> RunAsync(Script<object> script) => _state is null
+        ? script.RunAsync(Globals, catchException: _ => true)
+        : script.RunFromAsync(_state, catchException: _ => true);
+
+    /// <summary>Makes <paramref name="state"/> the one later cells continue from (also after an exception: what ran before it stays).</summary>
+    public void Accept(ScriptState<object> state) => _state = state;
+}

@@ -1,0 +1,28 @@
+using System.Diagnostics;
+
+namespace CourseKit.Interactive.Tests.Support;
+
+/// <summary>Runs the built <c>coursekit</c> tool (src/CourseKit.Cli, same configuration as the tests) as a process.</summary>
+internal static class CoursekitProcess
+{
+    public sealed record Outcome(int ExitCode, string Stdout, string Stderr, TimeSpan Elapsed);
+
+    public static Outcome Run(params string[] args)
+    {
+        string dll = Path.Combine(Repo.Root, "src", "CourseKit.Cli", "bin", Repo.Configuration, "net10.0", "coursekit.dll");
+        Assert.True(File.Exists(dll), $"{dll}: expected the coursekit tool to be built.");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(dll);
+        foreach (string arg in args) start.ArgumentList.Add(arg);
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"coursekit {string.Join(' ', args)}: did not exit within 3 minutes.");
+        }
+        return new Outcome(process.ExitCode, stdout.Result, stderr.Result, clock.Elapsed);
+    }
+}
