@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The main job: builds CourseKit and runs the course: the notebook chapters (`coursekit run`, once notebooks/
-# holds them), then what the chapters cite: the kernel timings and the chapter's networks trained (digits with and
-# without BatchNorm, Fashion-MNIST).
+# The main job: builds CourseKit and runs the course: the notebook chapters (`coursekit run`), then what the
+# chapters cite: the kernel timings and the chapter's networks trained (digits with and without BatchNorm,
+# Fashion-MNIST).
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/require.sh
@@ -9,7 +9,9 @@ require_command dotnet "the .NET SDK 10 (https://dot.net)"
 require_debian_packages dataset-fashion-mnist
 dotnet build src/CourseKit.Cli -c Release -nologo -v quiet
 coursekit() { dotnet src/CourseKit.Cli/bin/Release/net10.0/coursekit.dll "$@"; }
-# The chapters, once notebooks/ holds them: executed copies go to artifacts/executed-notebooks/.
-if [ -d notebooks ]; then coursekit run notebooks --output artifacts/executed-notebooks; fi
+# The chapters: the solutions executed end to end (every output, every check) into artifacts/course/, then the
+# student versions, which must run with every exercise reported "not implemented yet" and nothing failing.
+coursekit run notebooks/solutions --output artifacts/course
+coursekit run notebooks
 coursekit bench kernels
 coursekit bench train

@@ -1,10 +1,11 @@
 using System.CommandLine;
 using CourseKit.Cli.Bench;
+using CourseKit.Cli.Release;
 using CourseKit.Cli.Run;
 
 namespace CourseKit.Cli;
 
-/// <summary>The <c>coursekit</c> tool. Verbs: run, bench (grade, release and site arrive later).</summary>
+/// <summary>The <c>coursekit</c> tool. Verbs: run, release, bench (grade and site arrive later).</summary>
 public static class Program
 {
     public static int Main(string[] args)
@@ -12,6 +13,7 @@ public static class Program
         var root = new RootCommand("CourseKit: run, grade and benchmark the course on tuning, BatchNorm and softmax.")
         {
             RunCommand.Create(),
+            ReleaseCommand.Create(),
             BenchCommand.Create(),
         };
         return root.Parse(args).Invoke();

@@ -1,0 +1,67 @@
+using CourseKit.Interactive.Notebooks;
+
+namespace CourseKit.Interactive.Release;
+
+/// <summary>
+/// Turns instructor (solution) notebooks into student notebooks: solution regions replaced by a
+/// <c>NotImplementedException</c>, hidden regions removed, outputs cleared, exercise and check cells marked, <c>#r</c>
+/// paths rebased to the destination folder. Deterministic: the same input gives the same bytes.
+/// </summary>
+public static class NotebookRelease
+{
+    /// <summary>The student version of <paramref name="solution"/>, to be written into <paramref name="destinationFolder"/>.</summary>
+    public static Notebook Release(Notebook solution, string destinationFolder)
+    {
+        ArgumentNullException.ThrowIfNull(solution);
+        ArgumentException.ThrowIfNullOrWhiteSpace(destinationFolder);
+        string sourceFolder = Path.GetDirectoryName(solution.Path ?? Path.Combine(destinationFolder, "x")) ?? destinationFolder;
+        string name = Path.GetFileName(solution.Path ?? "notebook.ipynb");
+        var student = NotebookReader.Parse(NotebookWriter.ToText(solution), Path.Combine(Path.GetFullPath(destinationFolder), name));
+        student.EnsureCellIds();
+        int? lastExercise = null;
+        foreach (var cell in student.Cells)
+        {
+            if (!cell.IsCode) continue;
+            string source = cell.Source;
+            int? exercise = SolutionRegions.ExerciseNumber(source);
+            if (SolutionRegions.HasMarkers(source)) source = SolutionRegions.Strip(source, cell.Number, name);
+            source = ReferencePaths.Rebase(source, sourceFolder, Path.GetFullPath(destinationFolder));
+            if (source != cell.Source) cell.Source = source;
+            cell.SetResult(null, []);
+            if (exercise is { } n) { CellRoles.MarkExercise(cell, n); lastExercise = n; }
+            else if (CellRoles.IsCheck(source)) CellRoles.MarkCheck(cell, lastExercise);
+        }
+        return student;
+    }
+
+    /// <summary>Releases every <c>*.ipynb</c> in <paramref name="sourceFolder"/> into <paramref name="destinationFolder"/>; returns the files written.</summary>
+    public static IReadOnlyList<string> ReleaseFolder(string sourceFolder, string destinationFolder)
+    {
+        var written = new List<string>();
+        foreach (var (target, student, text) in Plan(sourceFolder, destinationFolder))
+        {
+            if (File.Exists(target) && File.ReadAllText(target) == text) continue;
+            NotebookWriter.Write(student, target);
+            written.Add(target);
+        }
+        return written;
+    }
+
+    /// <summary>The student notebooks in <paramref name="destinationFolder"/> that differ from a fresh release (empty when in sync).</summary>
+    public static IReadOnlyList<string> OutOfSync(string sourceFolder, string destinationFolder) =>
+        Plan(sourceFolder, destinationFolder)
+            .Where(p => !File.Exists(p.Target) || File.ReadAllText(p.Target) != p.Text)
+            .Select(p => p.Target)
+            .ToList();
+
+    private static IEnumerable<(string Target, Notebook Student, string Text)> Plan(string sourceFolder, string destinationFolder)
+    {
+        if (!Directory.Exists(sourceFolder))
+            throw new DirectoryNotFoundException($"source: folder '{Path.GetFullPath(sourceFolder)}' does not exist.");
+        foreach (string path in Directory.GetFiles(sourceFolder, "*.ipynb").Order(StringComparer.Ordinal))
+        {
+            var student = Release(NotebookReader.Read(path), destinationFolder);
+            yield return (Path.Combine(destinationFolder, Path.GetFileName(path)), student, NotebookWriter.ToText(student));
+        }
+    }
+}

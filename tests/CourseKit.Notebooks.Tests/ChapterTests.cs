@@ -1,0 +1,64 @@
+using CourseKit.Interactive.Execution;
+using CourseKit.Interactive.Release;
+
+namespace CourseKit.Notebooks.Tests;
+
+/// <summary>Every chapter, executed headlessly: solutions pass every check; student versions report every exercise as not implemented and nothing else.</summary>
+public class ChapterTests
+{
+    public static IEnumerable<object[]> Files => Chapters.SolutionFiles();
+
+    [Fact]
+    public void Student_notebooks_are_exactly_the_release_of_the_solutions()
+    {
+        var stale = NotebookRelease.OutOfSync(Chapters.Solutions, Chapters.Student);
+        Assert.True(stale.Count == 0,
+            $"Notebooks and solutions are not in sync: {string.Join(", ", stale)}. Run `coursekit release` and commit the result.");
+        var orphans = Directory.GetFiles(Chapters.Student, "*.ipynb").Select(Path.GetFileName)
+            .Except(Directory.GetFiles(Chapters.Solutions, "*.ipynb").Select(Path.GetFileName));
+        Assert.Empty(orphans); // a student notebook without a solution source was written by hand
+    }
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void The_solution_runs_and_passes_every_check(string file)
+    {
+        var result = Chapters.Run(Path.Combine(Chapters.Solutions, file), "solutions");
+        Assert.True(result.Succeeded, Chapters.Describe(result));
+        Assert.NotEmpty(result.Checks);
+        Assert.All(result.Checks, c => Assert.True(c.Status == "passed", $"{c.Name}: {c.Status} — {c.Json["summary"]}"));
+        Assert.All(result.Cells.Where(c => c.Status != CellStatus.Skipped), c => Assert.Equal(CellStatus.Succeeded, c.Status));
+    }
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void The_student_version_reports_every_exercise_not_implemented_and_nothing_else(string file)
+    {
+        var result = Chapters.Run(Path.Combine(Chapters.Student, file), "student");
+        Assert.True(result.Succeeded, Chapters.Describe(result));
+        Assert.NotEmpty(result.Checks);
+        Assert.All(result.Checks, c => Assert.True(c.Status == "not_implemented", $"{c.Name}: {c.Status} — {c.Json["summary"]}"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void A_student_who_writes_the_solutions_gets_full_marks(string file)
+    {
+        // The release round trip: solution → student → exercises filled in (matched by cell id) → every point.
+        var solution = CourseKit.Interactive.Notebooks.NotebookReader.Read(Path.Combine(Chapters.Solutions, file));
+        var student = CourseKit.Interactive.Notebooks.NotebookReader.Read(Path.Combine(Chapters.Student, file));
+        var answers = solution.Cells.Where(c => c.Id is not null).ToDictionary(c => c.Id!, c => c.Source);
+        int filled = 0;
+        foreach (var cell in student.Cells.Where(c => CellRoles.RoleOf(c) == "exercise"))
+        {
+            cell.Source = answers[cell.Id!];
+            filled++;
+        }
+        string path = Path.Combine(Chapters.Executed("filled-in"), file);
+        CourseKit.Interactive.Notebooks.NotebookWriter.Write(student, path);
+        var result = Chapters.Run(path, "filled-in", baseDirectory: Chapters.Student);
+        Assert.True(filled > 0);
+        Assert.True(result.Succeeded, Chapters.Describe(result));
+        Assert.All(result.Checks, c => Assert.Equal(c.MaxPoints, c.Points));
+    }
+}
