@@ -10,6 +10,9 @@ internal static class IndexPage
     {
         var sb = new StringBuilder();
         sb.Append("<h1 class=\"course-title\">").Append(HtmlText.Escape(courseTitle)).Append("</h1>\n");
+        sb.Append("<p class=\"lede\">Each chapter is a notebook, run from start to end: its text, its code, and everything the code ")
+          .Append("printed, drew and checked. To work the exercises yourself, open the chapter's notebook; here each exercise's ")
+          .Append("solution is folded under <em>show a solution</em>.</p>\n");
         sb.Append("<nav class=\"toc\" id=\"contents\" aria-label=\"table of contents\">\n<h2>Contents</h2>\n<ol class=\"chapters\">\n");
         foreach (var chapter in chapters)
         {

@@ -43,10 +43,11 @@ internal static class SiteFixture
         return nb;
     }
 
-    /// <summary>Chapter "03-untitled": no heading, never executed.</summary>
+    /// <summary>Chapter "03-untitled": no <c>#</c> heading, markdown in a Polyglot code cell (<c>#!markdown</c>), never executed.</summary>
     public static Notebook Third(string folder)
     {
         var nb = Notebook.CreatePolyglot(Path.Combine(folder, "03-untitled.ipynb"));
+        nb.AddCodeCell("#!markdown\n## Notes *here*");
         nb.AddCodeCell("1 + 1");
         return nb;
     }

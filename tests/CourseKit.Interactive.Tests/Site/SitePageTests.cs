@@ -17,6 +17,8 @@ public sealed class SitePageTests
         Assert.Contains("<a class=\"chapter\" href=\"03-untitled.html\">03-untitled</a>", index); // no heading: the file name
         Assert.Contains("<a class=\"section\" href=\"01-first.html#1-softmax-haty\">1 — Softmax: <span class=\"math\">\\(\\hat{y}\\)</span></a>", index);
         Assert.Contains("<a class=\"section\" href=\"01-first.html#2-exercise\">2 — Exercise</a>", index);
+        Assert.Contains("<a class=\"section\" href=\"03-untitled.html#notes-here\">Notes <em>here</em></a>", index); // #!markdown cell
+        Assert.DoesNotContain("#!markdown", SiteFixture.Page(site, "03-untitled.html"));
         // Same heading twice on one page: distinct ids, both listed.
         Assert.Contains("href=\"02-second.html#summary\"", index);
         Assert.Contains("href=\"02-second.html#summary-2\"", index);
