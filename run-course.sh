@@ -12,6 +12,7 @@ coursekit() { dotnet src/CourseKit.Cli/bin/Release/net10.0/coursekit.dll "$@"; }
 # The chapters: the solutions executed end to end (every output, every check) into artifacts/course/, then the
 # student versions, which must run with every exercise reported "not implemented yet" and nothing failing.
 coursekit run notebooks/solutions --output artifacts/course
+scripts/install-web-deps.sh && coursekit site artifacts/course --output artifacts/site   # the course as an offline HTML site
 coursekit run notebooks
 coursekit bench kernels
 coursekit bench train

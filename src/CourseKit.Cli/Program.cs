@@ -2,6 +2,7 @@ using System.CommandLine;
 using CourseKit.Cli.Bench;
 using CourseKit.Cli.Release;
 using CourseKit.Cli.Run;
+using CourseKit.Cli.Site;
 
 namespace CourseKit.Cli;
 
@@ -15,6 +16,7 @@ public static class Program
             RunCommand.Create(),
             ReleaseCommand.Create(),
             BenchCommand.Create(),
+            SiteCommand.Create(),
         };
         return root.Parse(args).Invoke();
     }

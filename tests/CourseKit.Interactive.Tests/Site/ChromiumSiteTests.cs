@@ -1,0 +1,78 @@
+using System.Text.RegularExpressions;
+using CourseKit.Interactive.Tests.Support;
+using CourseKit.Tests.Charts;
+using Xunit.Abstractions;
+
+namespace CourseKit.Interactive.Tests.Site;
+
+/// <summary>
+/// The real chapter 8, executed through the engine and published with <c>coursekit site</c>, read in headless Chromium
+/// from file:// the way an offline learner reads it: math typeset by the bundled KaTeX, charts drawn by the bundled
+/// plotly.js, no console errors. Screenshots are kept in artifacts/screenshots/.
+/// </summary>
+public sealed class ChromiumSiteTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
+    private const string Chapter = "08-softmax-regression";
+
+    [Fact]
+    public void The_published_chapter_renders_its_math_and_charts_offline_in_headless_chromium()
+    {
+        HeadlessChromium.RequireInstalled();
+        string site = Path.Combine(Repo.Root, "artifacts", "test-site");
+        var run = CoursekitProcess.Run("site", Path.Combine(Repo.Root, "notebooks", "solutions", Chapter + ".ipynb"), "--execute", "--output", site);
+        Assert.True(run.ExitCode == 0, $"coursekit site exited {run.ExitCode}:\n{run.Stdout}\n{run.Stderr}");
+        Assert.Contains($"executed {Chapter}: 4 passed, 0 failed", run.Stdout);
+
+        // The index, and its table of contents followed to the chapter.
+        string index = Path.Combine(site, "index.html");
+        var (indexDom, indexLog) = HeadlessChromium.Run(index, Timeout, "--dump-dom");
+        Assert.Empty(HeadlessChromium.ConsoleErrors(indexLog));
+        var link = Regex.Match(indexDom, "<a class=\"chapter\" href=\"([^\"]+)\">Chapter 8 — Softmax regression</a>");
+        Assert.True(link.Success, $"no link to chapter 8 in the index's table of contents:\n{indexDom}");
+        Assert.Contains("class=\"katex\"", indexDom); // the section "4 — The gradient: dZ = ŷ − y" has math
+        string chapter = new Uri(new Uri(index), link.Groups[1].Value).LocalPath;
+        Assert.True(File.Exists(chapter), $"{chapter}: the index links to a page that does not exist.");
+
+        var (dom, log) = HeadlessChromium.Run(chapter, Timeout, "--dump-dom");
+        Assert.Empty(HeadlessChromium.ConsoleErrors(log));
+        AssertMathRendered(dom);
+        int charts = Regex.Matches(dom, "class=\"coursekit-chart[^\"]*\"").Count;
+        Assert.Equal(3, charts); // decision regions ×2, learning curves
+        Assert.True(Regex.Matches(dom, "<svg class=\"main-svg\"").Count >= charts, $"plotly drew fewer svgs than the {charts} charts; stderr:\n{log}");
+        Assert.DoesNotContain("could not load plotly.js", Regex.Replace(dom, "<script\\b[\\s\\S]*?</script>", "")); // a chart's error text
+        Assert.Contains("data-status=\"passed\"", dom);          // the check results, with their HTML
+        Assert.Contains("<details class=\"solution\">", dom);     // exercises folded
+
+        Screenshot(index, "site-index.png", "1200,900");
+        Screenshot(chapter, "site-chapter.png", "1200,1800");
+        Screenshot(chapter, "site-chapter-full.png", "1200,8200");
+    }
+
+    // Every math element was typeset by KaTeX; no LaTeX delimiters are left in the text a reader sees.
+    private static void AssertMathRendered(string dom)
+    {
+        var math = Regex.Matches(dom, "class=\"math( display)?( [a-z-]+)?\"").Select(m => m.Value).ToList();
+        Assert.True(math.Count > 50, $"expected the chapter's formulas as math elements, found {math.Count}.");
+        Assert.All(math, m => Assert.Contains("math-rendered", m));
+        Assert.True(Regex.Matches(dom, "class=\"katex\"").Count >= math.Count, "fewer KaTeX renderings than math elements.");
+        Assert.DoesNotContain("katex-error", dom);
+        string visible = Regex.Replace(dom, "<(script|annotation|pre|code)\\b[\\s\\S]*?</\\1>", "");
+        foreach (string raw in (string[])["$$", "\\(", "\\[", "\\frac"])
+            Assert.False(visible.Contains(raw, StringComparison.Ordinal), $"raw LaTeX '{raw}' left in the page's text.");
+    }
+
+    private void Screenshot(string page, string name, string size)
+    {
+        string path = Path.Combine(Repo.Root, "artifacts", "screenshots", name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.Delete(path);
+        var (_, log) = HeadlessChromium.Run(page, Timeout, $"--screenshot={path}", $"--window-size={size}", "--hide-scrollbars");
+        Assert.True(File.Exists(path), $"no screenshot at {path}; stderr:\n{log}");
+        byte[] png = File.ReadAllBytes(path);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+        Assert.True(png.Length > 20_000, $"{name} is only {png.Length} bytes: a blank page?");
+        Assert.Empty(HeadlessChromium.ConsoleErrors(log));
+        output.WriteLine($"screenshot: {path} ({png.Length} bytes)");
+    }
+}
