@@ -13,14 +13,18 @@ internal sealed class ParzenEstimator
     private readonly double[] _cumulative;     // per component, for sampling
     private readonly double[][] _mu, _sigma, _logNorm;  // [component][axis], numeric axes
     private readonly double[][][] _logProb;    // [component][axis][choice], categorical axes
+    private readonly double _minSpread;
 
     /// <param name="observations">One row per observation: unit coordinates or choice indices, one per axis.</param>
     /// <param name="weights">A weight per observation (older trials may weigh less).</param>
     /// <param name="choices">Per axis: 0 for numeric, else the number of choices.</param>
     /// <param name="priorWeight">Weight of the prior component (centred, σ = 1 on the unit range).</param>
     /// <param name="bandwidth">Multivariate bandwidth factor, or null for univariate "magic clip" bandwidths.</param>
-    public ParzenEstimator(double[][] observations, double[] weights, int[] choices, double priorWeight, double? bandwidth)
+    /// <param name="minSpread">With a multivariate bandwidth: scale it per axis by the observations' spread (their standard
+    /// deviation relative to a uniform's, at least this much), so a tight group of good trials is refined finely; 1 turns it off.</param>
+    public ParzenEstimator(double[][] observations, double[] weights, int[] choices, double priorWeight, double? bandwidth, double minSpread = 1)
     {
+        _minSpread = minSpread;
         _choices = choices;
         int n = observations.Length, components = n + 1, axes = choices.Length;
         var w = new double[components];
@@ -49,6 +53,12 @@ internal sealed class ParzenEstimator
         if (bandwidth is { } factor)
         {
             double s = factor * Math.Pow(Math.Max(n, 1), -1.0 / (_choices.Length + 4));
+            if (_minSpread < 1 && n >= 2)
+            {
+                double mean = observations.Average(o => o[a]);
+                double sd = Math.Sqrt(observations.Sum(o => (o[a] - mean) * (o[a] - mean)) / (n - 1));
+                s *= Math.Clamp(sd / 0.28867513459481287, _minSpread, 1);  // 0.2887 = sd of U(0, 1)
+            }
             Array.Fill(sigma, s);
         }
         else MagicClip(observations.Select(o => o[a]).ToArray(), sigma);
