@@ -89,10 +89,10 @@ public sealed partial class Study
     public IPruner Pruner { get; }
 
     /// <summary>How often running trials signal they are alive.</summary>
-    public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(2);
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>A running trial without a heartbeat for this long belongs to a dead process and is marked failed.</summary>
-    public TimeSpan HeartbeatTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan HeartbeatTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>All trials, by number (read from storage: includes other processes' trials).</summary>
     public IReadOnlyList<TrialRecord> Trials => Storage.Trials(Id);
