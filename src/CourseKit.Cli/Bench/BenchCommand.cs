@@ -39,6 +39,31 @@ internal static class BenchCommand
             Console.WriteLine(json ? TrainBenchmarks.ToJson(results) : TrainBenchmarks.ToTable(results));
             return 0;
         });
-        return new Command("bench", "Benchmarks whose figures the README reports; compare with bench/compare_*.py.") { kernels, train };
+        var tuner = TunerCommand();
+        return new Command("bench", "Benchmarks whose figures the README reports; compare with bench/compare_*.py.") { kernels, train, tuner };
+    }
+
+    /// <summary><c>coursekit bench tuner [--json] [--filter NAME] [--seeds 20] [--trials 100]</c>.</summary>
+    private static Command TunerCommand()
+    {
+        var json = new Option<bool>("--json") { Description = "Print a JSON array of {function, sampler, best_at_50, best_at_100, ms_per_trial} (medians over seeds)." };
+        var filter = new Option<string?>("--filter") { Description = "Run only the samplers or functions whose name contains this text." };
+        var seeds = new Option<int>("--seeds") { Description = "Seeds per case.", DefaultValueFactory = _ => 20 };
+        var trials = new Option<int>("--trials") { Description = "Trials per study.", DefaultValueFactory = _ => 100 };
+        var tuner = new Command("tuner", "Samplers (random, Sobol, coarse-to-fine, TPE) on Hartmann-6 and Branin; single-threaded.") { json, filter, seeds, trials };
+        tuner.SetAction(parse =>
+        {
+            int s = parse.GetValue(seeds), t = parse.GetValue(trials);
+            if (s < 1 || t < 1)
+            {
+                Console.Error.WriteLine($"--seeds, --trials: expected ≥ 1, actual {s}, {t}.");
+                return 2;
+            }
+            bool asJson = parse.GetValue(json);
+            var results = TunerBenchmarks.Run(parse.GetValue(filter), s, t, progress: asJson ? null : Console.Error);
+            Console.WriteLine(asJson ? TunerBenchmarks.ToJson(results) : TunerBenchmarks.ToTable(results));
+            return 0;
+        });
+        return tuner;
     }
 }
