@@ -1,11 +1,12 @@
 using System.CommandLine;
 using CourseKit.Cli.Bench;
+using CourseKit.Cli.Grade;
 using CourseKit.Cli.Release;
 using CourseKit.Cli.Run;
 
 namespace CourseKit.Cli;
 
-/// <summary>The <c>coursekit</c> tool. Verbs: run, release, bench (grade and site arrive later).</summary>
+/// <summary>The <c>coursekit</c> tool. Verbs: run, release, grade, bench (site arrives later).</summary>
 public static class Program
 {
     public static int Main(string[] args)
@@ -15,6 +16,8 @@ public static class Program
             RunCommand.Create(),
             ReleaseCommand.Create(),
             BenchCommand.Create(),
+            GradeCommand.Create(),
+            GradeOneCommand.Create(),
         };
         return root.Parse(args).Invoke();
     }
