@@ -29,7 +29,11 @@ public static class SubmissionPreparer
         ArgumentNullException.ThrowIfNull(student);
         var notes = new List<GradeNote>();
         var match = CellMatch.Of(assignment, student);
-        if (!match.SharesIds)
+        bool allFound = assignment.Exercises.All(e => match.StudentCellFor(assignment.Find(e.CellId)!.Index) is not null);
+        if (!match.SharesIds && allFound)
+            notes.Add(new(null, "this notebook's cells lost their ids (was it copied into a new notebook?): exercise cells were matched by their " +
+                "'// Exercise N' header, check cells by their text, and the assignment's other cells were used."));
+        else if (!match.SharesIds)
             notes.Add(new(null, $"this notebook shares no exercise or check cells with '{assignment.Name}' (by cell id): is it from another assignment? " +
                 "It was graded as far as possible: exercise cells were matched by their '// Exercise N' header, and the other cells were replaced by the assignment's."));
         else if (match.Reordered)
@@ -54,6 +58,8 @@ public static class SubmissionPreparer
             }, role, exercise);
             foreach (var extra in match.Extras(released.Index)) Emit(Added(extra, skip), "added", region);
         }
+
+        if (!match.SharesIds) notes.RemoveRange(1, notes.Count - 1); // the one note says it all; per-cell restorations would be noise
 
         var json = student.Json.DeepClone().AsObject();
         json["cells"] = new JsonArray(cells.Select(c => (JsonNode)c).ToArray());
