@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace CourseKit.Cli.Bench;
 
-/// <summary><c>coursekit bench kernels [--json] [--filter NAME] [--repeats N]</c>.</summary>
+/// <summary><c>coursekit bench kernels [--json] [--filter NAME] [--repeats N]</c>, <c>bench train</c>, <c>bench grade</c>.</summary>
 internal static class BenchCommand
 {
     public static Command Create()
@@ -39,6 +39,6 @@ internal static class BenchCommand
             Console.WriteLine(json ? TrainBenchmarks.ToJson(results) : TrainBenchmarks.ToTable(results));
             return 0;
         });
-        return new Command("bench", "Benchmarks whose figures the README reports; compare with bench/compare_*.py.") { kernels, train };
+        return new Command("bench", "Benchmarks whose figures the README reports; compare with bench/compare_*.py.") { kernels, train, GradeBenchmark.Create() };
     }
 }
