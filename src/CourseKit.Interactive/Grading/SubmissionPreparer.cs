@@ -14,7 +14,8 @@ public sealed record PreparedSubmission(Notebook Notebook, IReadOnlyList<Prepare
 /// Builds the notebook that is graded from a learner's notebook: cells are matched to the assignment by id (exercise
 /// cells also by their <c>// Exercise N</c> header, check cells by their text), run in the assignment's order with the
 /// learner's own cells after the cell they followed; deleted or edited check cells and missing assignment cells come
-/// back from the release; exercises named in <c>neutralize</c> get the released stub back.
+/// back from the release, their calls to the library's checks fully qualified (<see cref="CheckQualifier"/>); exercises
+/// named in <c>neutralize</c> get the released stub back.
 /// </summary>
 public static class SubmissionPreparer
 {
@@ -75,7 +76,9 @@ public static class SubmissionPreparer
         if (mine is null) notes.Add(new(exercise, $"the check cell for {which} was deleted; the original was restored."));
         else if (CellRoles.Checksum(mine.Source) != CellRoles.Checksum(released.Source))
             notes.Add(new(exercise, $"the check cell for {which} was edited; the original was used."));
-        return Clone(released);
+        var cell = Clone(released);
+        new NotebookCell(cell, 0).Source = CheckQualifier.Qualify(released.Source);
+        return cell;
     }
 
     private static JsonObject Exercise(NotebookCell released, NotebookCell? mine, int exercise, IReadOnlySet<int> neutralize, List<GradeNote> notes)

@@ -67,6 +67,20 @@ public sealed class GradeClassFixture
                 return right + 0.5f;
             }
             """).Save(Submissions, "leaky");
+        var cheater = NotebookReader.Read(Chapter08.Student);   // Exercise 1 left as released, a fake Checks class above it
+        cheater.WithCellAfter(cheater.Cells[1], """
+            static class Checks
+            {
+                public static class Softmax
+                {
+                    public static CourseKit.Grading.CheckResult Run(object f) =>
+                        new("softmax", CourseKit.Grading.CheckStatus.Passed, 3, 3, []) { Summary = "✓ softmax: 8/8 cases passed" };
+                }
+            }
+            """, "fake-checks");
+        var solved = Chapter08.Perfect();
+        foreach (int n in new[] { 2, 3, 4 }) Chapter08.Exercise(cheater, n).Source = Chapter08.Exercise(solved, n).Source;
+        cheater.Save(Submissions, "cheater");
         var lingers = Chapter08.Perfect();
         lingers.WithCellAfter(lingers.Cells[^1], "new System.Threading.Thread(() => { while (true) System.Threading.Thread.Sleep(100); }).Start();", "my-thread")
             .Save(Submissions, "lingers");

@@ -15,12 +15,12 @@ public class GradeCommandTests(GradeClassFixture graded) : IClassFixture<GradeCl
     public void The_batch_finishes_with_exit_0_a_gradebook_and_a_summary()
     {
         Assert.True(graded.Run.ExitCode == 0, graded.Run.Stdout + graded.Run.Stderr);
-        Assert.Contains("12 submission(s) in", graded.Run.Stdout);
-        Assert.Contains("10 graded, 2 failed to run, 1 timed out, 1 crashed", graded.Run.Stdout);
-        Assert.Contains("graded 12/12 · running 0", graded.Run.Stderr);
+        Assert.Contains("13 submission(s) in", graded.Run.Stdout);
+        Assert.Contains("11 graded, 2 failed to run, 1 timed out, 1 crashed", graded.Run.Stdout);
+        Assert.Contains("graded 13/13 · running 0", graded.Run.Stderr);
         var rows = File.ReadAllLines(Path.Combine(graded.Output, "gradebook.csv"));
         Assert.Equal("student,exercise 1,exercise 2,exercise 3,exercise 4,total,max,status,notes", rows[0]);
-        Assert.Equal(13, rows.Length);
+        Assert.Equal(14, rows.Length);
         Assert.StartsWith("perfect,3,1,2,1,7,7,graded,", rows.Single(r => r.StartsWith("perfect,", StringComparison.Ordinal)));
         Assert.False(Directory.Exists(Path.Combine(graded.Output, ".work")));
     }
@@ -57,7 +57,7 @@ public class GradeCommandTests(GradeClassFixture graded) : IClassFixture<GradeCl
         Assert.Equal(7, (double)graded.Results("edited-check")["score"]!);
         Assert.Contains("the check cell for Exercise 3 was edited; the original was used.", graded.Feedback("edited-check"));
         var executed = NotebookReader.Read(graded.ExecutedPath("edited-check"));
-        Assert.Contains(executed.Cells, c => c.Source == "Checks.CrossEntropy.Run(CrossEntropyCost)");
+        Assert.Contains(executed.Cells, c => c.Source == "global::CourseKit.Grading.Checks.CrossEntropy.Run(CrossEntropyCost)");
     }
 
     [Fact]
@@ -92,6 +92,13 @@ public class GradeCommandTests(GradeClassFixture graded) : IClassFixture<GradeCl
     {
         Assert.Equal([3, 1, 0, 1], graded.Points("overflow"));
         Assert.Contains("Exercise 3: the process crashed: stack overflow", Notes("overflow"));
+    }
+
+    [Fact]
+    public void A_learner_class_named_Checks_cannot_fake_a_result()
+    {
+        Assert.Equal([0, 1, 2, 1], graded.Points("cheater"));
+        Assert.Contains("not implemented yet", (string)graded.Results("cheater")["tests"]!.AsArray()[0]!["output"]!);
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public class SubmissionPreparerTests
         var student = Chapter08.Perfect();
         var prepared = Prepare(student);
         Assert.Empty(prepared.Notes);
-        Assert.Equal(student.Cells.Select(c => c.Source), Sources(prepared));
+        Assert.Equal(student.Cells.Select(c => CellRoles.RoleOf(c) == "check" ? CheckQualifier.Qualify(c.Source) : c.Source), Sources(prepared));
         Assert.Equal(4, prepared.Cells.Count(c => c.Role == "check"));
         Assert.Equal(1, prepared.Cells.Single(c => c.Id == Chapter.Value.Exercises[0].CheckCellIds[0]).Exercise);
     }
@@ -50,7 +50,7 @@ public class SubmissionPreparerTests
         var cells = prepared.Notebook.Cells;
         int exercise = cells.Single(c => c.Id == Chapter.Value.Exercises[1].CellId).Index;
         Assert.Equal(checkId, cells[exercise + 1].Id);
-        Assert.Equal("Checks.OneHot.Run(OneHot)", cells[exercise + 1].Source);
+        Assert.Equal("global::CourseKit.Grading.Checks.OneHot.Run(OneHot)", cells[exercise + 1].Source);
         Assert.Equal(new GradeNote(2, "the check cell for Exercise 2 was deleted; the original was restored."), Assert.Single(prepared.Notes));
     }
 
@@ -62,10 +62,10 @@ public class SubmissionPreparerTests
 
         var prepared = Prepare(student);
 
-        Assert.Contains("Checks.CrossEntropy.Run(CrossEntropyCost)", Sources(prepared));
+        Assert.Contains("global::CourseKit.Grading.Checks.CrossEntropy.Run(CrossEntropyCost)", Sources(prepared));
         Assert.DoesNotContain("Console.WriteLine(\"✓ all passed\");", Sources(prepared));
         Assert.Equal("the check cell for Exercise 3 was edited; the original was used.", Assert.Single(prepared.Notes).Text);
-        var check = prepared.Notebook.Cells.Single(c => c.Source == "Checks.CrossEntropy.Run(CrossEntropyCost)");
+        var check = prepared.Notebook.Cells.Single(c => c.Source == "global::CourseKit.Grading.Checks.CrossEntropy.Run(CrossEntropyCost)");
         Assert.Equal("check", CellRoles.RoleOf(check));
     }
 
@@ -128,4 +128,12 @@ public class SubmissionPreparerTests
         Assert.DoesNotContain(prepared.Notebook.Cells, c => c.Source.Contains("NotImplementedException", StringComparison.Ordinal));
         Assert.Equal(4, prepared.Cells.Count(c => c.Role == "check"));
     }
+
+    [Theory]
+    [InlineData("Checks.Softmax.Run(Softmax)", "global::CourseKit.Grading.Checks.Softmax.Run(Softmax)")]
+    [InlineData("var c = Check.For<Matrix, Matrix>(\"x\");\nc.Run(F)", "var c = global::CourseKit.Grading.Check.For<Matrix, Matrix>(\"x\");\nc.Run(F)")]
+    [InlineData("global::CourseKit.Grading.Checks.OneHot.Run(OneHot)", "global::CourseKit.Grading.Checks.OneHot.Run(OneHot)")]
+    [InlineData("MyChecks.Run(x); a.Checks.Run(y)", "MyChecks.Run(x); a.Checks.Run(y)")]
+    public void Graded_check_cells_call_the_librarys_checks_by_a_name_no_cell_can_shadow(string source, string graded) =>
+        Assert.Equal(graded, CheckQualifier.Qualify(source));
 }
