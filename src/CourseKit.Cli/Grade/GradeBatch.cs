@@ -21,6 +21,16 @@ internal static class GradeBatch
     {
         var clock = Stopwatch.StartNew();
         Directory.CreateDirectory(settings.WorkDir);
+        try { return Grade(settings, submissions, progress, clock); }
+        finally
+        {
+            try { Directory.Delete(settings.WorkDir, recursive: true); }
+            catch (IOException) { } // a straggling child still holding a file; the scratch folder is harmless
+        }
+    }
+
+    private static BatchResult Grade(GradeSettings settings, IReadOnlyList<Submission> submissions, TextWriter progress, Stopwatch clock)
+    {
         var templates = Calibrate(settings);
         var grades = new SubmissionGrade[submissions.Count];
         var errors = new List<string>();
@@ -49,8 +59,6 @@ internal static class GradeBatch
         workers.ForEach(w => w.Start());
         workers.ForEach(w => w.Join());
         AtomicFile.WriteText(Path.Combine(settings.OutputDir, "gradebook.csv"), Gradebook.ToCsv(settings.Assignment.Exercises, grades));
-        try { Directory.Delete(settings.WorkDir, recursive: true); }
-        catch (IOException) { } // a straggling child still holding a file; the scratch folder is harmless
         return new BatchResult(grades, clock.Elapsed, errors);
     }
 
