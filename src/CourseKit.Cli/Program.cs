@@ -1,12 +1,13 @@
 using System.CommandLine;
 using CourseKit.Cli.Bench;
+using CourseKit.Cli.Grade;
 using CourseKit.Cli.Release;
 using CourseKit.Cli.Run;
 using CourseKit.Cli.Site;
 
 namespace CourseKit.Cli;
 
-/// <summary>The <c>coursekit</c> tool. Verbs: run, release, bench (grade and site arrive later).</summary>
+/// <summary>The <c>coursekit</c> tool. Verbs: run, release, grade, site, bench.</summary>
 public static class Program
 {
     public static int Main(string[] args)
@@ -17,6 +18,8 @@ public static class Program
             ReleaseCommand.Create(),
             BenchCommand.Create(),
             SiteCommand.Create(),
+            GradeCommand.Create(),
+            GradeOneCommand.Create(),
         };
         return root.Parse(args).Invoke();
     }

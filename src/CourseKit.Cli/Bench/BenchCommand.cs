@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace CourseKit.Cli.Bench;
 
-/// <summary><c>coursekit bench kernels [--json] [--filter NAME] [--repeats N]</c>.</summary>
+/// <summary><c>coursekit bench kernels [--json] [--filter NAME] [--repeats N]</c>, <c>bench train</c>, <c>bench grade</c>.</summary>
 internal static class BenchCommand
 {
     public static Command Create()
@@ -40,7 +40,7 @@ internal static class BenchCommand
             return 0;
         });
         var tuner = TunerCommand();
-        return new Command("bench", "Benchmarks whose figures the README reports; compare with bench/compare_*.py.") { kernels, train, tuner };
+        return new Command("bench", "Benchmarks whose figures the README reports; compare with bench/compare_*.py.") { kernels, train, tuner, GradeBenchmark.Create() };
     }
 
     /// <summary><c>coursekit bench tuner [--json] [--filter NAME] [--seeds 20] [--trials 100]</c>.</summary>

@@ -1,3 +1,5 @@
+using CourseKit.Interactive.Notebooks;
+
 namespace CourseKit.Interactive.Execution;
 
 /// <summary>How <see cref="NotebookRunner"/> runs a notebook.</summary>
@@ -15,6 +17,15 @@ public sealed record NotebookRunOptions
     /// <summary>Namespaces every cell sees without a using directive.</summary>
     public IReadOnlyList<string> Imports { get; init; } =
         ["System", "System.Linq", "System.Collections.Generic", "System.IO", "System.Threading.Tasks"];
+
+    /// <summary>
+    /// Called just before a C# cell is submitted, on the runner's thread. The grader records it so that, when the
+    /// process dies inside the cell (stack overflow, out of memory), the cell that was running is known.
+    /// </summary>
+    public Action<NotebookCell>? CellStarting { get; init; }
+
+    /// <summary>Called after each cell's outcome is known (skipped cells included), before the next cell starts.</summary>
+    public Action<NotebookCell, CellRunResult>? CellFinished { get; init; }
 
     /// <summary>Throws when an option is out of range, naming it.</summary>
     internal void Validate()

@@ -36,6 +36,7 @@ public sealed class NotebookRunner(NotebookRunOptions? options = null)
             foreach (var cell in notebook.Cells)
             {
                 var plan = CellPlan.For(cell, notebook.DefaultKernelName);
+                if (plan.Action == CellAction.RunCSharp && !stateLost) _options.CellStarting?.Invoke(cell);
                 var result = plan.Action switch
                 {
                     CellAction.Skip => Skip(cell),
@@ -46,6 +47,7 @@ public sealed class NotebookRunner(NotebookRunOptions? options = null)
                 };
                 stateLost |= result.Status == CellStatus.TimedOut;
                 results.Add(result);
+                _options.CellFinished?.Invoke(cell, result);
             }
         }
         return new NotebookRunResult(notebook, results);

@@ -1,0 +1,100 @@
+using System.Text.Json.Nodes;
+using CourseKit.Interactive.Notebooks;
+using CourseKit.Interactive.Tests.Support;
+
+namespace CourseKit.Interactive.Tests.Grading;
+
+/// <summary>
+/// One class of chapter-8 submissions, one per scenario, graded once by the built <c>coursekit grade</c> (2 jobs, 8 s
+/// per cell, 40 s per run); the tests read what it wrote.
+/// </summary>
+public sealed class GradeClassFixture
+{
+    public const string Seed = "end-to-end-secret";
+    public const double CellTimeout = 8, RunTimeout = 40;
+
+    public GradeClassFixture()
+    {
+        string root = Repo.TempFolder("grade-class");
+        Submissions = Path.Combine(root, "submissions");
+        Output = Path.Combine(root, "graded");
+        Directory.CreateDirectory(Submissions);
+        Write();
+        Run = GradeProcess.Run(false, [Submissions, "--source", Chapter08.Solution, "--output", Output, "--jobs", "2",
+            "--timeout", $"{CellTimeout}", "--submission-timeout", $"{RunTimeout}", "--hidden-seed", Seed], TimeSpan.FromMinutes(8));
+    }
+
+    public string Submissions { get; }
+
+    public string Output { get; }
+
+    internal CoursekitProcess.Outcome Run { get; }
+
+    public JsonObject Results(string student) => JsonNode.Parse(File.ReadAllText(Path.Combine(Output, student, "results.json")))!.AsObject();
+
+    public string Feedback(string student) => File.ReadAllText(Path.Combine(Output, student, "feedback.html"));
+
+    public string ExecutedPath(string student) => Path.Combine(Output, student, Chapter08.Name + ".ipynb");
+
+    /// <summary>Points per exercise, from results.json.</summary>
+    public double[] Points(string student) => Results(student)["tests"]!.AsArray().Select(t => (double)t!["score"]!).ToArray();
+
+    private void Write()
+    {
+        Chapter08.Perfect().Save(Submissions, "perfect");
+        Chapter08.Perfect().WithExercise(1, "Matrix Softmax(Matrix z)\n{\n    while (true) { }\n}").Save(Submissions, "loop");
+        var deleted = Chapter08.Perfect();
+        deleted.Without(Chapter08.Check(deleted, 2)).Save(Submissions, "deleted-check");
+        var edited = Chapter08.Perfect();
+        Chapter08.Check(edited, 3).Source = "Console.WriteLine(\"✓ cross-entropy cost: 6/6 cases passed\");";
+        edited.Save(Submissions, "edited-check");
+        Chapter08.Perfect().WithExercise(2, "Matrix OneHot(int[] labels, int classes)\n{\n    return new Matrix(labels.Length classes)\n}").Save(Submissions, "syntax-error");
+        var throws = Chapter08.Perfect();
+        throws.WithCellAfter(throws.Cells[1], "throw new Exception(\"top-level boom\");", "my-throw").Save(Submissions, "throws");
+        NotebookWriter.Write(Notebook.CreatePolyglot(), Path.Combine(Submissions, "empty.ipynb"));
+        Chapter08.Perfect().WithExercise(3, "float CrossEntropyCost(Matrix yHat, Matrix y) => CrossEntropyCost(yHat, y) + 1;").Save(Submissions, "overflow");
+        File.WriteAllText(Path.Combine(Submissions, "not-notebook.ipynb"), "print('this is Python, not a notebook')\n");
+        Reordered().Save(Submissions, "reordered");
+        Chapter08.Perfect().WithExercise(3, """
+            float CrossEntropyCost(Matrix yHat, Matrix y)
+            {
+                double total = 0;
+                for (int i = 0; i < y.Rows; i++)
+                    for (int j = 0; j < y.Cols; j++)
+                        if (y[i, j] != 0f) total -= y[i, j] * Math.Log(yHat[i, j]);
+                float right = (float)(total / y.Rows);
+                Console.WriteLine($"seen {right:R}");
+                return right + 0.5f;
+            }
+            """).Save(Submissions, "leaky");
+        var cheater = NotebookReader.Read(Chapter08.Student);   // Exercise 1 left as released, a fake Checks class above it
+        cheater.WithCellAfter(cheater.Cells[1], """
+            static class Checks
+            {
+                public static class Softmax
+                {
+                    public static CourseKit.Grading.CheckResult Run(object f) =>
+                        new("softmax", CourseKit.Grading.CheckStatus.Passed, 3, 3, []) { Summary = "✓ softmax: 8/8 cases passed" };
+                }
+            }
+            """, "fake-checks");
+        var solved = Chapter08.Perfect();
+        foreach (int n in new[] { 2, 3, 4 }) Chapter08.Exercise(cheater, n).Source = Chapter08.Exercise(solved, n).Source;
+        cheater.Save(Submissions, "cheater");
+        var lingers = Chapter08.Perfect();
+        lingers.WithCellAfter(lingers.Cells[^1], "new System.Threading.Thread(() => { while (true) System.Threading.Thread.Sleep(100); }).Start();", "my-thread")
+            .Save(Submissions, "lingers");
+    }
+
+    private static Notebook Reordered()
+    {
+        var notebook = Chapter08.Perfect();
+        var cells = notebook.Json["cells"]!.AsArray();
+        int four = Chapter08.Exercise(notebook, 4).Index;
+        var moved = new[] { cells[four]!, cells[four + 1]! };
+        foreach (var node in moved) cells.Remove(node);
+        cells.Insert(2, moved[0]);
+        cells.Insert(3, moved[1]);
+        return notebook;
+    }
+}
