@@ -21,6 +21,7 @@ public sealed partial class SqliteStorage : IStudyStorage
     public SqliteStorage(string path, TimeSpan? busyPatience = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        SqliteNative.EnsureResolvable();
         Path = System.IO.Path.GetFullPath(path);
         Patience = busyPatience ?? TimeSpan.FromSeconds(30);
         _connectionString = new SqliteConnectionStringBuilder

@@ -38,4 +38,20 @@ public class CourseKitCoreTests
         Assert.Equal("<p>0.842 0.042 0.002 0.114</p>", NotebookOutputs.Data(shown, "text/html"));
         Assert.Equal("1", TestNotebook.Text(result.Cells[3], "execute_result"));
     }
+
+    [Fact]
+    public void A_notebook_in_a_host_without_SQLite_can_use_the_SQLite_study_storage()
+    {
+        // This test host ships no SQLite: the native library must come from notebook-lib/runtimes/<rid>/native.
+        string db = Path.Combine(Repo.TempFolder("sqlite-notebook"), "study.db");
+        var result = TestNotebook.Run(nameof(A_notebook_in_a_host_without_SQLite_can_use_the_SQLite_study_storage),
+        [
+            "#r \"../../notebook-lib/CourseKit.Core.dll\"\nusing CourseKit.Tuning;",
+            $"var study = Study.Create(\"s\", Direction.Minimize, new RandomSampler(), seed: 1, storage: new SqliteStorage(@\"{db}\"));\n" +
+            "study.Optimize(t => Math.Abs(t.Float(\"x\", -1, 1)), trials: 4);\nstudy.Trials.Count",
+        ]);
+        Assert.True(result.Succeeded, string.Join("; ", result.Failures.Select(c => $"cell {c.Number}: {c.ErrorMessage}")));
+        Assert.Equal("4", TestNotebook.Text(result.Cells[1], "execute_result"));
+        Assert.True(File.Exists(db));
+    }
 }
