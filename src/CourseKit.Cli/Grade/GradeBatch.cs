@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CourseKit.Interactive;
 using CourseKit.Interactive.Grading;
 using CourseKit.Interactive.Notebooks;
 

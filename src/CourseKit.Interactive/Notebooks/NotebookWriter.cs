@@ -20,24 +20,8 @@ public static class NotebookWriter
     {
         ArgumentNullException.ThrowIfNull(notebook);
         ArgumentException.ThrowIfNullOrEmpty(path);
-        string fullPath = Path.GetFullPath(path);
-        string folder = Path.GetDirectoryName(fullPath)!;
-        Directory.CreateDirectory(folder);
-        string temp = Path.Combine(folder, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            var bytes = new UTF8Encoding(notebook.Formatting.ByteOrderMark).GetPreamble()
-                .Concat(new UTF8Encoding(false).GetBytes(ToText(notebook))).ToArray();
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
-            {
-                stream.Write(bytes);
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temp, fullPath, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
+        var bytes = new UTF8Encoding(notebook.Formatting.ByteOrderMark).GetPreamble()
+            .Concat(new UTF8Encoding(false).GetBytes(ToText(notebook))).ToArray();
+        AtomicFile.Write(path, bytes);
     }
 }
