@@ -8,7 +8,7 @@ namespace CourseKit.Interactive.Grading;
 /// <param name="Number">The exercise number (<c>// Exercise N — …</c>).</param>
 /// <param name="Title">The header without the comment marks and the size hint ("Exercise 1 — softmax of each row of z").</param>
 /// <param name="CellId">The exercise cell's id (release keeps the solution's ids).</param>
-/// <param name="StubSource">The released source: the solution replaced by <c>throw new NotImplementedException(…)</c>.</param>
+/// <param name="StubSource">The released source: the solution replaced by the not-implemented stub.</param>
 /// <param name="CheckCellIds">The ids of the check cells that grade it, in notebook order.</param>
 public sealed record AssignmentExercise(int Number, string Title, string CellId, string StubSource, IReadOnlyList<string> CheckCellIds);
 
