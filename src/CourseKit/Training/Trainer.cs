@@ -36,6 +36,10 @@ public sealed class Trainer(Sequential model, ILoss loss, Optimizer optimizer)
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate(x.Rows);
+        if (!options.DropLastBatch && x.Rows % options.BatchSize == 1 && Model.Layers.OfType<BatchNorm>().Any())
+            throw new ArgumentException(
+                $"BatchSize: {x.Rows} examples in batches of {options.BatchSize} leave a last batch of 1 example, and BatchNorm " +
+                "cannot train on one example (its batch variance is 0). Set DropLastBatch = true or choose another batch size.", nameof(options));
         var history = new History();
         var context = new TrainingContext(this, history);
         var batches = new MiniBatches(x, labels, options.BatchSize, options.Seed, options.DropLastBatch);

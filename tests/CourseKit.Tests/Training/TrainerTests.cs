@@ -112,6 +112,18 @@ public sealed class TrainerTests : IDisposable
         Assert.Throws<ArgumentException>(() => trainer.Fit(Blobs.Features, Blobs.Labels[..10], new FitOptions()));
     }
 
+    [Fact]
+    public void A_last_batch_of_one_example_with_BatchNorm_is_refused_before_training_starts()
+    {
+        var trainer = new Trainer(Net(), new SoftmaxCrossEntropyLoss(), new Adam());
+        float[] before = trainer.Model.Parameters[0].Value.Data.ToArray();
+        var ex = Assert.Throws<ArgumentException>(() => trainer.Fit(Blobs.Features, Blobs.Labels, new FitOptions { BatchSize = 299 }));
+        Assert.Contains("last batch of 1 example", ex.Message);
+        Assert.Equal(before, trainer.Model.Parameters[0].Value.Data);
+        var history = trainer.Fit(Blobs.Features, Blobs.Labels, new FitOptions { BatchSize = 299, Epochs = 1, DropLastBatch = true });
+        Assert.Single(history.Steps);
+    }
+
     private sealed class EpochHook(Action<TrainingContext, EpochRecord> action) : ITrainingCallback
     {
         public void OnEpochEnd(TrainingContext context, EpochRecord epoch) => action(context, epoch);
