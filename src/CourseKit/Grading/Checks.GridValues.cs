@@ -23,7 +23,7 @@ public static partial class Checks
             .Compare(ScaleTolerance)
             .Case("5 values of α ∈ [1e-4, 1] on a log axis", (1e-4, 1, 5, true),
                 hint: "on a log axis the values are evenly spaced in log10: for [1e-4, 1] and 5 values they are 1e-4, 1e-3, 1e-2, 0.1 and 1 — " +
-                      "value i is at u = i / (count − 1), mapped as in Exercise 1.")
+                      "value i is at u = i / (count − 1), mapped to 10^r on the log scale.")
             .Case("5 values of [0, 1] on a linear axis", (0, 1, 5, false),
                 hint: "the first value is low and the last is high: the step is (high − low) / (count − 1), not / count.")
             .Case("2 values: just the ends", (0.5, 2, 2, true), hint: "with 2 values the axis is [low, high].")
