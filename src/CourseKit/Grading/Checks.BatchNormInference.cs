@@ -32,7 +32,8 @@ public static partial class Checks
                 BatchNormInputs.Row(1, 0, 2), BatchNormInputs.Row(4, 0.25f, 1), 1e-5f), hint: BatchNormRunningHint)
             .Case("several features, batch statistics ≠ running ones", (BatchNormInputs.SeveralFeatures, BatchNormInputs.Row(1, 2, 0.5f),
                 BatchNormInputs.Row(0, -1, 3), BatchNormInputs.Row(3, 250, -2), BatchNormInputs.Row(9, 1.5e4f, 4), 1e-5f),
-                hint: BatchNormRunningHint + " " + BatchNormGammaBetaHint)
+                hint: "normalize with runningMean and runningVar (not this batch's own statistics), then scale by γ and shift by β: " +
+                      "z̃ = γ·z_norm + β, column j with γ[0, j] and β[0, j].")
             .Case("a small running variance (ε matters)", (Matrix.FromRows([0.01f, 1], [-0.02f, 3]), BatchNormInputs.Row(1, 1),
                 BatchNormInputs.Row(0, 0), BatchNormInputs.Row(0, 2), BatchNormInputs.Row(1e-4f, 1), 1e-5f), hint: BatchNormEpsilonHint)
             .Hidden("a random batch", r => RandomInferenceInput(r, r.Next(2, 17), r.Next(2, 9)), hint: BatchNormRunningHint)
