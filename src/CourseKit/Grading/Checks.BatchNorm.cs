@@ -43,14 +43,23 @@ public static partial class Checks
         (Generators.Normal(r, 1, n, mean: 1, std: 0.5), Generators.Normal(r, 1, n));
 
     /// <summary>m × n pre-activations whose columns have their own mean (in [−5, 5]) and spread (in [0.3, 3]).</summary>
-    private static Matrix Features(Random r, int m, int n, double offset = 0)
+    private static Matrix Features(Random r, int m, int n)
     {
         var z = Generators.Normal(r, m, n);
         for (int j = 0; j < n; j++)
         {
-            double mean = offset + (offset == 0 ? 10 * r.NextDouble() - 5 : 0), std = offset == 0 ? 0.3 + 2.7 * r.NextDouble() : 1;
+            double mean = 10 * r.NextDouble() - 5, std = 0.3 + 2.7 * r.NextDouble();
             for (int i = 0; i < m; i++) z[i, j] = (float)(mean + std * z[i, j]);
         }
+        return z;
+    }
+
+    /// <summary>m × n pre-activations 10⁴ + N(0, 1): float sums of them lose the noise.</summary>
+    private static Matrix LargeOffset(Random r, int m, int n)
+    {
+        var z = Generators.Normal(r, m, n);
+        Span<float> data = z.AsSpan();
+        for (int k = 0; k < data.Length; k++) data[k] += 1e4f;
         return z;
     }
 
@@ -70,7 +79,7 @@ public static partial class Checks
         public static Matrix SmallVariance => Matrix.FromRows([0.01f, 1], [-0.01f, 4], [0.01f, 2], [-0.01f, 5]);
 
         /// <summary>10⁴ + N(0, 1), 32 × 2 (a fixed seed).</summary>
-        public static Matrix LargeOffset => Features(new Random(2024), 32, 2, offset: 1e4);
+        public static Matrix LargeOffset => Checks.LargeOffset(new Random(2024), 32, 2);
 
         public static Matrix Row(params float[] values) => Matrix.RowVector(values);
     }

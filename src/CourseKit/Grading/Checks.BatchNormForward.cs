@@ -46,7 +46,7 @@ public static partial class Checks
     private static In OffsetForwardInput(Random r)
     {
         int n = r.Next(1, 4);
-        return (Features(r, r.Next(8, 33), n, offset: 1e4), Matrix.Full(1, n, 1), new Matrix(1, n), 1e-5f);
+        return (LargeOffset(r, r.Next(8, 33), n), Matrix.Full(1, n, 1), new Matrix(1, n), 1e-5f);
     }
 
     /// <summary>z with γ = √(σ² + ε) and β = μ of its own columns (computed in double): the layer is then the identity.</summary>
