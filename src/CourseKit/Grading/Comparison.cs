@@ -63,6 +63,9 @@ public sealed record Comparison
     /// <summary>The tolerance used.</summary>
     public Tolerance Tolerance { get; init; } = Tolerance.Exact;
 
+    /// <summary>Which of several outputs differs (<c>dGamma</c> of <c>(dz, dGamma, dBeta)</c>); null for a single output.</summary>
+    public string? Output { get; init; }
+
     /// <summary>A match.</summary>
     public static Comparison Match(Tolerance tolerance) => new() { Tolerance = tolerance };
 
@@ -80,13 +83,14 @@ public sealed record Comparison
     /// </summary>
     public string Describe(bool revealExpected = true)
     {
+        string output = Output is null ? "" : $"{Output}: ";
         switch (Kind)
         {
             case Mismatch.None: return "matches";
-            case Mismatch.WrongType: return $"wrong type: expected {ExpectedForm}, got {ActualForm}";
-            case Mismatch.WrongShape: return $"wrong shape: expected {ExpectedForm}, got {ActualForm}";
+            case Mismatch.WrongType: return $"{output}wrong type: expected {ExpectedForm}, got {ActualForm}";
+            case Mismatch.WrongShape: return $"{output}wrong shape: expected {ExpectedForm}, got {ActualForm}";
         }
-        var sb = new StringBuilder();
+        var sb = new StringBuilder(output);
         bool scalar = Worst is { Rank: 0 };
         sb.Append(scalar ? "wrong value" : $"wrong values: {Mismatches} of {Count} elements differ");
         if (Worst is { } at)

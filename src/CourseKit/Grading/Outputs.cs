@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CourseKit.Tensors;
 
 namespace CourseKit.Grading;
@@ -62,6 +63,28 @@ public static class Outputs
         double? a = actual switch { float f => f, double d => d, _ => null };
         if (a is null) return Comparison.TypeMismatch(expectedType, TypeNames.Of(actual));
         return Values([expected], [a.Value], -2, tolerance);
+    }
+
+    /// <summary>
+    /// Compares a value tuple of outputs, such as <c>(dz, dGamma, dBeta)</c>, item by item with <see cref="Compare"/>;
+    /// the first item that differs is reported with its name from <paramref name="names"/> (<see cref="Comparison.Output"/>).
+    /// </summary>
+    public static Comparison Tuple(ITuple expected, object? actual, Tolerance tolerance, IReadOnlyList<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(expected);
+        ArgumentNullException.ThrowIfNull(tolerance);
+        ArgumentNullException.ThrowIfNull(names);
+        if (actual is not ITuple a || actual.GetType() != expected.GetType())
+            return Comparison.TypeMismatch(TypeNames.Of(expected), TypeNames.Of(actual));
+        int count = 0;
+        double maxAbs = 0, maxRel = 0;
+        for (int k = 0; k < expected.Length; k++)
+        {
+            Comparison c = Compare(expected[k], a[k], tolerance);
+            if (!c.Passed) return c with { Output = k < names.Count ? names[k] : $"output {k + 1}" };
+            (count, maxAbs, maxRel) = (count + c.Count, Math.Max(maxAbs, c.MaxAbsError), Math.Max(maxRel, c.MaxRelError));
+        }
+        return Comparison.Match(tolerance) with { Count = count, MaxAbsError = maxAbs, MaxRelError = maxRel };
     }
 
     /// <summary>
