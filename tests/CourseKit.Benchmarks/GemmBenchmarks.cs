@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using CourseKit.Kernels;
 using CourseKit.Tensors;
 
 namespace CourseKit.Benchmarks;
@@ -24,10 +25,10 @@ public class GemmBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public void CourseKit_single_thread() => Kernels.Kernels.Gemm(_a, _b, _c, N, N, N);
+    public void CourseKit_single_thread() => CpuKernels.Gemm(_a, _b, _c, N, N, N);
 
     [Benchmark]
-    public void CourseKit_two_threads() => Kernels.Kernels.Gemm(_a, _b, _c, N, N, N, threads: 2);
+    public void CourseKit_two_threads() => CpuKernels.Gemm(_a, _b, _c, N, N, N, threads: 2);
 
     [Benchmark]
     public object MathNet_managed() => _ma * _mb;

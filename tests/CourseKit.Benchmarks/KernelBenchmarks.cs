@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using CourseKit.Tensors;
-using K = CourseKit.Kernels.Kernels;
+using CourseKit.Kernels;
 
 namespace CourseKit.Benchmarks;
 
@@ -33,15 +33,15 @@ public class KernelBenchmarks
 
     [Benchmark]
     public void BatchNormForwardTraining() =>
-        K.BatchNormForwardTraining(_x, M, N, _gamma, _beta, 1e-5f, _y, _mean, _invStd, [], _runMean, _runVar, 0.9f);
+        CpuKernels.BatchNormForwardTraining(_x, M, N, _gamma, _beta, 1e-5f, _y, _mean, _invStd, [], _runMean, _runVar, 0.9f);
 
     [Benchmark]
     public void BatchNormBackwardFromX() =>
-        K.BatchNormBackward(_dy, _x, M, N, _gamma, _mean, _invStd, _y, _dGamma, _dBeta);
+        CpuKernels.BatchNormBackward(_dy, _x, M, N, _gamma, _mean, _invStd, _y, _dGamma, _dBeta);
 
     [Benchmark]
-    public void Softmax() => K.Softmax(_logits, M, Classes, _probabilities);
+    public void Softmax() => CpuKernels.Softmax(_logits, M, Classes, _probabilities);
 
     [Benchmark]
-    public float SoftmaxCrossEntropyForwardBackward() => K.SoftmaxCrossEntropy(_small, M, Labels, _labels, _dSmall);
+    public float SoftmaxCrossEntropyForwardBackward() => CpuKernels.SoftmaxCrossEntropy(_small, M, Labels, _labels, _dSmall);
 }

@@ -37,7 +37,7 @@ internal static class KernelBenchmarks
     {
         float[] a = Matrix.RandomNormal(m, k, seed: 1).Data, b = Matrix.RandomNormal(k, n, seed: 2).Data;
         var c = new float[m * n];
-        return () => Kernels.Kernels.Gemm(a, b, c, m, n, k, transposeA, transposeB, threads: threads);
+        return () => CpuKernels.Gemm(a, b, c, m, n, k, transposeA, transposeB, threads: threads);
     }
 
     // Training mode as the BatchNorm layer runs it: running statistics updated, x̂ not stored (the backward recomputes
@@ -51,15 +51,15 @@ internal static class KernelBenchmarks
         float[] runningMean = new float[n], runningVar = Enumerable.Repeat(1f, n).ToArray(), dGamma = new float[n], dBeta = new float[n];
         return () =>
         {
-            Kernels.Kernels.BatchNormForwardTraining(x, m, n, gamma, beta, 1e-5f, y, mean, invStd, [], runningMean, runningVar, 0.9f);
-            if (backward) Kernels.Kernels.BatchNormBackward(dy, x, m, n, gamma, mean, invStd, dy, dGamma, dBeta);
+            CpuKernels.BatchNormForwardTraining(x, m, n, gamma, beta, 1e-5f, y, mean, invStd, [], runningMean, runningVar, 0.9f);
+            if (backward) CpuKernels.BatchNormBackward(dy, x, m, n, gamma, mean, invStd, dy, dGamma, dBeta);
         };
     }
 
     private static Action Softmax(int m, int n)
     {
         float[] z = Matrix.RandomNormal(m, n, seed: 5).Data, p = new float[m * n];
-        return () => Kernels.Kernels.Softmax(z, m, n, p);
+        return () => CpuKernels.Softmax(z, m, n, p);
     }
 
     // Forward and backward of the fused softmax–cross-entropy with integer labels: the loss and dZ = (ŷ − y)/m.
@@ -68,6 +68,6 @@ internal static class KernelBenchmarks
         float[] z = Matrix.RandomNormal(m, n, seed: 6).Data, dz = new float[m * n];
         var rng = new Random(7);
         int[] labels = Enumerable.Range(0, m).Select(_ => rng.Next(n)).ToArray();
-        return () => Kernels.Kernels.SoftmaxCrossEntropy(z, m, n, labels, dz);
+        return () => CpuKernels.SoftmaxCrossEntropy(z, m, n, labels, dz);
     }
 }

@@ -1,5 +1,5 @@
 using CourseKit.Tensors;
-using K = CourseKit.Kernels.Kernels;
+using CourseKit.Kernels;
 
 namespace CourseKit.Autodiff;
 
@@ -13,8 +13,8 @@ public sealed partial class Variable
     {
         Matrix x = Value, y = new(x.Rows, x.Cols);
         RequireFiniteInput("relu", x);
-        K.Relu(x.AsSpan(), y.AsSpan());
-        return FromOp("relu", y, [this], dy => Accumulate(Apply(x, dy, K.ReluBackward)));
+        CpuKernels.Relu(x.AsSpan(), y.AsSpan());
+        return FromOp("relu", y, [this], dy => Accumulate(Apply(x, dy, CpuKernels.ReluBackward)));
     }
 
     /// <summary>Effectively computes <c>tanh(x)</c> for every element.</summary>
@@ -24,8 +24,8 @@ public sealed partial class Variable
     {
         Matrix x = Value, a = new(x.Rows, x.Cols);
         RequireFiniteInput("tanh", x);
-        K.Tanh(x.AsSpan(), a.AsSpan());
-        return FromOp("tanh", a, [this], dy => Accumulate(Apply(a, dy, K.TanhBackward)));
+        CpuKernels.Tanh(x.AsSpan(), a.AsSpan());
+        return FromOp("tanh", a, [this], dy => Accumulate(Apply(a, dy, CpuKernels.TanhBackward)));
     }
 
     /// <summary>Effectively computes <c>σ(x) = 1 / (1 + e⁻ˣ)</c> for every element.</summary>
@@ -35,8 +35,8 @@ public sealed partial class Variable
     {
         Matrix x = Value, a = new(x.Rows, x.Cols);
         RequireFiniteInput("sigmoid", x);
-        K.Sigmoid(x.AsSpan(), a.AsSpan());
-        return FromOp("sigmoid", a, [this], dy => Accumulate(Apply(a, dy, K.SigmoidBackward)));
+        CpuKernels.Sigmoid(x.AsSpan(), a.AsSpan());
+        return FromOp("sigmoid", a, [this], dy => Accumulate(Apply(a, dy, CpuKernels.SigmoidBackward)));
     }
 
     private delegate void BackwardKernel(ReadOnlySpan<float> saved, ReadOnlySpan<float> dy, Span<float> dx);

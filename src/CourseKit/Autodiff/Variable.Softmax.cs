@@ -1,6 +1,6 @@
 using System.Numerics.Tensors;
 using CourseKit.Tensors;
-using K = CourseKit.Kernels.Kernels;
+using CourseKit.Kernels;
 
 namespace CourseKit.Autodiff;
 
@@ -19,7 +19,7 @@ public sealed partial class Variable
     {
         Matrix z = Value, p = new(z.Rows, z.Cols);
         RequireFiniteInput("softmax", z);
-        K.Softmax(z.AsSpan(), z.Rows, z.Cols, p.AsSpan());
+        CpuKernels.Softmax(z.AsSpan(), z.Rows, z.Cols, p.AsSpan());
         return FromOp("softmax", p, [this], dy =>
         {
             var dz = new Matrix(p.Rows, p.Cols);
@@ -50,7 +50,7 @@ public sealed partial class Variable
         Matrix z = Value;
         RequireFiniteInput("softmax_cross_entropy", z);
         Matrix? dz = RequiresGrad ? new Matrix(z.Rows, z.Cols) : null;
-        float cost = K.SoftmaxCrossEntropy(z.AsSpan(), z.Rows, z.Cols, labels, dz is null ? default : dz.AsSpan());
+        float cost = CpuKernels.SoftmaxCrossEntropy(z.AsSpan(), z.Rows, z.Cols, labels, dz is null ? default : dz.AsSpan());
         return FromOp("softmax_cross_entropy", Matrix.Full(1, 1, cost), [this], dy => Accumulate(dz!, dy.Data[0]));
     }
 }

@@ -1,5 +1,5 @@
 using CourseKit.Tensors;
-using K = CourseKit.Kernels.Kernels;
+using CourseKit.Kernels;
 
 namespace CourseKit.Grading;
 
@@ -33,7 +33,7 @@ public static partial class Checks
         var y = new Matrix(z.Rows, z.Cols);
         var zHat = new Matrix(z.Rows, z.Cols);
         float[] mean = new float[z.Cols], invStd = new float[z.Cols];
-        K.BatchNormForwardTraining(z.AsSpan(), z.Rows, z.Cols, gamma.AsSpan(), beta.AsSpan(), epsilon,
+        CpuKernels.BatchNormForwardTraining(z.AsSpan(), z.Rows, z.Cols, gamma.AsSpan(), beta.AsSpan(), epsilon,
             y.AsSpan(), mean, invStd, zHat.AsSpan(), [], [], momentum: 0.9f);
         return (y, zHat, invStd);
     }

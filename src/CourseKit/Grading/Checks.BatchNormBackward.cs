@@ -1,5 +1,5 @@
 using CourseKit.Tensors;
-using K = CourseKit.Kernels.Kernels;
+using CourseKit.Kernels;
 using In = (CourseKit.Tensors.Matrix Dy, CourseKit.Tensors.Matrix Z, CourseKit.Tensors.Matrix Gamma, float Epsilon);
 using Out = (CourseKit.Tensors.Matrix Dz, CourseKit.Tensors.Matrix DGamma, CourseKit.Tensors.Matrix DBeta);
 
@@ -44,7 +44,7 @@ public static partial class Checks
         var (_, zHat, invStd) = BatchNormTraining(z, gamma, new Matrix(1, z.Cols), epsilon);
         var dz = new Matrix(z.Rows, z.Cols);
         var (dGamma, dBeta) = (new Matrix(1, z.Cols), new Matrix(1, z.Cols));
-        K.BatchNormBackward(dy.AsSpan(), zHat.AsSpan(), z.Rows, z.Cols, gamma.AsSpan(), invStd, dz.AsSpan(), dGamma.AsSpan(), dBeta.AsSpan());
+        CpuKernels.BatchNormBackward(dy.AsSpan(), zHat.AsSpan(), z.Rows, z.Cols, gamma.AsSpan(), invStd, dz.AsSpan(), dGamma.AsSpan(), dBeta.AsSpan());
         return (dz, dGamma, dBeta);
     }
 

@@ -1,5 +1,5 @@
 using CourseKit.Tensors;
-using K = CourseKit.Kernels.Kernels;
+using CourseKit.Kernels;
 using In = (CourseKit.Tensors.Matrix Z, CourseKit.Tensors.Matrix Gamma, CourseKit.Tensors.Matrix Beta,
     CourseKit.Tensors.Matrix RunningMean, CourseKit.Tensors.Matrix RunningVar, float Epsilon);
 
@@ -44,7 +44,7 @@ public static partial class Checks
     {
         var (z, gamma, beta, runningMean, runningVar, epsilon) = input;
         var y = new Matrix(z.Rows, z.Cols);
-        K.BatchNormForwardInference(z.AsSpan(), z.Rows, z.Cols, gamma.AsSpan(), beta.AsSpan(), runningMean.AsSpan(), runningVar.AsSpan(),
+        CpuKernels.BatchNormForwardInference(z.AsSpan(), z.Rows, z.Cols, gamma.AsSpan(), beta.AsSpan(), runningMean.AsSpan(), runningVar.AsSpan(),
             epsilon, y.AsSpan());
         return y;
     }

@@ -1,5 +1,5 @@
 using CourseKit.Tensors;
-using K = CourseKit.Kernels.Kernels;
+using CourseKit.Kernels;
 
 namespace CourseKit.Grading;
 
@@ -18,7 +18,7 @@ public static partial class Checks
     public static Check<(Matrix YHat, Matrix Y), float> CrossEntropy =>
         Check.For<(Matrix YHat, Matrix Y), float>("cross-entropy cost", points: 2)
             .InputNames("yHat", "y")
-            .Reference((yHat, y) => K.CrossEntropy(yHat.AsSpan(), yHat.Rows, yHat.Cols, (ReadOnlySpan<float>)y.AsSpan()))
+            .Reference((yHat, y) => CpuKernels.CrossEntropy(yHat.AsSpan(), yHat.Rows, yHat.Cols, (ReadOnlySpan<float>)y.AsSpan()))
             .Compare(Tolerance.Of(1e-6, 1e-4))
             .Case("lecture example", (Matrix.RowVector(0.3f, 0.2f, 0.1f, 0.4f), Matrix.RowVector(0, 1, 0, 0)))
             .Case("a batch of 3 examples", (Generators.Softmax(Matrix.FromRows([1, 2, 3], [0, 0, 0], [2, -1, 0.5f])),

@@ -1,5 +1,5 @@
 using CourseKit.Tensors;
-using K = CourseKit.Kernels.Kernels;
+using CourseKit.Kernels;
 
 namespace CourseKit.Grading;
 
@@ -45,7 +45,7 @@ public static class Generators
     {
         ArgumentNullException.ThrowIfNull(logits);
         var p = new Matrix(logits.Rows, logits.Cols);
-        K.Softmax(logits.AsSpan(), logits.Rows, logits.Cols, p.AsSpan());
+        CpuKernels.Softmax(logits.AsSpan(), logits.Rows, logits.Cols, p.AsSpan());
         return p;
     }
 

@@ -1,6 +1,6 @@
 using CourseKit.Kernels.Reference;
 using CourseKit.Tensors;
-using K = CourseKit.Kernels.Kernels;
+using CourseKit.Kernels;
 
 namespace CourseKit.Nn;
 
@@ -73,13 +73,13 @@ public sealed class Relu : Activation
     /// <inheritdoc />
     protected override bool BackwardUsesOutput => false;
     /// <inheritdoc />
-    protected override void Apply(ReadOnlySpan<float> x, Span<float> y) => K.Relu(x, y);
+    protected override void Apply(ReadOnlySpan<float> x, Span<float> y) => CpuKernels.Relu(x, y);
     /// <inheritdoc />
-    protected override void ApplyBackward(ReadOnlySpan<float> z, ReadOnlySpan<float> dA, Span<float> dZ) => K.ReluBackward(z, dA, dZ);
+    protected override void ApplyBackward(ReadOnlySpan<float> z, ReadOnlySpan<float> dA, Span<float> dZ) => CpuKernels.ReluBackward(z, dA, dZ);
     /// <inheritdoc />
-    protected override double[] ApplyDouble(double[] x) => Reference.Relu(x);
+    protected override double[] ApplyDouble(double[] x) => ReferenceKernels.Relu(x);
     /// <inheritdoc />
-    protected override double[] ApplyBackwardDouble(double[] z, double[] dA) => Reference.ReluBackward(z, dA);
+    protected override double[] ApplyBackwardDouble(double[] z, double[] dA) => ReferenceKernels.ReluBackward(z, dA);
 }
 
 /// <summary>Leaky ReLU: g(z) = z for z &gt; 0, slope·z otherwise.</summary>
@@ -93,13 +93,13 @@ public sealed class LeakyRelu(float slope = 0.01f) : Activation
     /// <inheritdoc />
     protected override bool BackwardUsesOutput => false;
     /// <inheritdoc />
-    protected override void Apply(ReadOnlySpan<float> x, Span<float> y) => K.LeakyRelu(x, Slope, y);
+    protected override void Apply(ReadOnlySpan<float> x, Span<float> y) => CpuKernels.LeakyRelu(x, Slope, y);
     /// <inheritdoc />
-    protected override void ApplyBackward(ReadOnlySpan<float> z, ReadOnlySpan<float> dA, Span<float> dZ) => K.LeakyReluBackward(z, dA, Slope, dZ);
+    protected override void ApplyBackward(ReadOnlySpan<float> z, ReadOnlySpan<float> dA, Span<float> dZ) => CpuKernels.LeakyReluBackward(z, dA, Slope, dZ);
     /// <inheritdoc />
-    protected override double[] ApplyDouble(double[] x) => Reference.LeakyRelu(x, Slope);
+    protected override double[] ApplyDouble(double[] x) => ReferenceKernels.LeakyRelu(x, Slope);
     /// <inheritdoc />
-    protected override double[] ApplyBackwardDouble(double[] z, double[] dA) => Reference.LeakyReluBackward(z, dA, Slope);
+    protected override double[] ApplyBackwardDouble(double[] z, double[] dA) => ReferenceKernels.LeakyReluBackward(z, dA, Slope);
 }
 
 /// <summary>tanh activation.</summary>
@@ -110,13 +110,13 @@ public sealed class Tanh : Activation
     /// <inheritdoc />
     protected override bool BackwardUsesOutput => true;
     /// <inheritdoc />
-    protected override void Apply(ReadOnlySpan<float> x, Span<float> y) => K.Tanh(x, y);
+    protected override void Apply(ReadOnlySpan<float> x, Span<float> y) => CpuKernels.Tanh(x, y);
     /// <inheritdoc />
-    protected override void ApplyBackward(ReadOnlySpan<float> a, ReadOnlySpan<float> dA, Span<float> dZ) => K.TanhBackward(a, dA, dZ);
+    protected override void ApplyBackward(ReadOnlySpan<float> a, ReadOnlySpan<float> dA, Span<float> dZ) => CpuKernels.TanhBackward(a, dA, dZ);
     /// <inheritdoc />
-    protected override double[] ApplyDouble(double[] x) => Reference.Tanh(x);
+    protected override double[] ApplyDouble(double[] x) => ReferenceKernels.Tanh(x);
     /// <inheritdoc />
-    protected override double[] ApplyBackwardDouble(double[] a, double[] dA) => Reference.TanhBackward(a, dA);
+    protected override double[] ApplyBackwardDouble(double[] a, double[] dA) => ReferenceKernels.TanhBackward(a, dA);
 }
 
 /// <summary>Sigmoid activation σ(z) = 1/(1 + e^(−z)) as a hidden layer (for an output layer use <see cref="BinaryCrossEntropyLoss"/>).</summary>
@@ -127,11 +127,11 @@ public sealed class Sigmoid : Activation
     /// <inheritdoc />
     protected override bool BackwardUsesOutput => true;
     /// <inheritdoc />
-    protected override void Apply(ReadOnlySpan<float> x, Span<float> y) => K.Sigmoid(x, y);
+    protected override void Apply(ReadOnlySpan<float> x, Span<float> y) => CpuKernels.Sigmoid(x, y);
     /// <inheritdoc />
-    protected override void ApplyBackward(ReadOnlySpan<float> a, ReadOnlySpan<float> dA, Span<float> dZ) => K.SigmoidBackward(a, dA, dZ);
+    protected override void ApplyBackward(ReadOnlySpan<float> a, ReadOnlySpan<float> dA, Span<float> dZ) => CpuKernels.SigmoidBackward(a, dA, dZ);
     /// <inheritdoc />
-    protected override double[] ApplyDouble(double[] x) => Reference.Sigmoid(x);
+    protected override double[] ApplyDouble(double[] x) => ReferenceKernels.Sigmoid(x);
     /// <inheritdoc />
-    protected override double[] ApplyBackwardDouble(double[] a, double[] dA) => Reference.SigmoidBackward(a, dA);
+    protected override double[] ApplyBackwardDouble(double[] a, double[] dA) => ReferenceKernels.SigmoidBackward(a, dA);
 }

@@ -1,6 +1,6 @@
 using CourseKit.Kernels.Reference;
 using CourseKit.Tensors;
-using K = CourseKit.Kernels.Kernels;
+using CourseKit.Kernels;
 
 namespace CourseKit.Nn;
 
@@ -82,13 +82,13 @@ public sealed class BatchNorm : Layer
         var y = Reuse(ref _output, x.Rows, n);
         if (Training)
         {
-            K.BatchNormForwardTraining(x.AsSpan(), x.Rows, n, Gamma.Value.AsSpan(), Beta.Value.AsSpan(), Epsilon,
+            CpuKernels.BatchNormForwardTraining(x.AsSpan(), x.Rows, n, Gamma.Value.AsSpan(), Beta.Value.AsSpan(), Epsilon,
                 y.AsSpan(), _mean, _invStd, [], RunningMean.Value.AsSpan(), RunningVariance.Value.AsSpan(), Momentum);
             _input = x;
         }
         else
         {
-            K.BatchNormForwardInference(x.AsSpan(), x.Rows, n, Gamma.Value.AsSpan(), Beta.Value.AsSpan(),
+            CpuKernels.BatchNormForwardInference(x.AsSpan(), x.Rows, n, Gamma.Value.AsSpan(), Beta.Value.AsSpan(),
                 RunningMean.Value.AsSpan(), RunningVariance.Value.AsSpan(), Epsilon, y.AsSpan());
             _input = null;
         }
@@ -101,7 +101,7 @@ public sealed class BatchNorm : Layer
         var x = _input!;
         x.Shape.RequireSame(dy.Shape, nameof(dy));
         var dx = Reuse(ref _dx, x.Rows, InputFeatures);
-        K.BatchNormBackward(dy.AsSpan(), x.AsSpan(), x.Rows, InputFeatures, Gamma.Value.AsSpan(), _mean, _invStd,
+        CpuKernels.BatchNormBackward(dy.AsSpan(), x.AsSpan(), x.Rows, InputFeatures, Gamma.Value.AsSpan(), _mean, _invStd,
             dx.AsSpan(), Gamma.Grad.AsSpan(), Beta.Grad.AsSpan());
         return dx;
     }
@@ -112,7 +112,7 @@ public sealed class BatchNorm : Layer
         if (!HasForwardCache) throw new InvalidOperationException($"{Describe()}: Backward needs a Forward in training mode first.");
         var x = _input!;
         x.Shape.RequireSame(dy.Shape, nameof(dy));
-        K.BatchNormBackward(dy.AsSpan(), x.AsSpan(), x.Rows, InputFeatures, Gamma.Value.AsSpan(), _mean, _invStd,
+        CpuKernels.BatchNormBackward(dy.AsSpan(), x.AsSpan(), x.Rows, InputFeatures, Gamma.Value.AsSpan(), _mean, _invStd,
             dy.AsSpan(), Gamma.Grad.AsSpan(), Beta.Grad.AsSpan());
         return dy;
     }
@@ -122,9 +122,9 @@ public sealed class BatchNorm : Layer
     {
         double[] gamma = parameters[Gamma.Name], beta = parameters[Beta.Name];
         if (!Training)
-            return Reference.BatchNormForwardInference(x, rows, InputFeatures, gamma, beta,
+            return ReferenceKernels.BatchNormForwardInference(x, rows, InputFeatures, gamma, beta,
                 parameters[RunningMean.Name], parameters[RunningVariance.Name], Epsilon);
-        var r = Reference.BatchNormForwardTraining(x, rows, InputFeatures, gamma, beta, Epsilon);
+        var r = ReferenceKernels.BatchNormForwardTraining(x, rows, InputFeatures, gamma, beta, Epsilon);
         _cacheDouble = (r.XHat, r.InvStd, gamma);
         return r.Y;
     }
@@ -133,7 +133,7 @@ public sealed class BatchNorm : Layer
     public override double[] BackwardDouble(double[] dy, int rows, IDictionary<string, double[]> gradients)
     {
         var c = _cacheDouble ?? throw new InvalidOperationException($"{Describe()}: BackwardDouble needs ForwardDouble in training mode first.");
-        var r = Reference.BatchNormBackward(dy, c.XHat, rows, InputFeatures, c.Gamma, c.InvStd);
+        var r = ReferenceKernels.BatchNormBackward(dy, c.XHat, rows, InputFeatures, c.Gamma, c.InvStd);
         gradients[Gamma.Name] = r.DGamma;
         gradients[Beta.Name] = r.DBeta;
         return r.Dx;

@@ -1,6 +1,6 @@
 using CourseKit.Kernels.Reference;
 using CourseKit.Tensors;
-using K = CourseKit.Kernels.Kernels;
+using CourseKit.Kernels;
 
 namespace CourseKit.Nn;
 
@@ -68,8 +68,8 @@ public sealed class Dense : Layer
         var z = Reuse(ref _output, x.Rows, Units);
         // x is the one operand that may come straight from the user: W and b are ours, checked where they change.
         CourseKit.Kernels.Guard.AllFinite(x.AsSpan(), nameof(x), x.Cols);
-        K.GemmUnchecked(x.AsSpan(), W.Value.AsSpan(), z.AsSpan(), x.Rows, Units, InputFeatures);
-        if (_b is not null) K.AddRowVector(z.AsSpan(), z.Rows, Units, _b.Value.AsSpan(), z.AsSpan());
+        CpuKernels.GemmUnchecked(x.AsSpan(), W.Value.AsSpan(), z.AsSpan(), x.Rows, Units, InputFeatures);
+        if (_b is not null) CpuKernels.AddRowVector(z.AsSpan(), z.Rows, Units, _b.Value.AsSpan(), z.AsSpan());
         _input = Training ? x : null;
         return z;
     }
@@ -79,7 +79,7 @@ public sealed class Dense : Layer
     {
         BackwardParameters(dz);
         var dx = Reuse(ref _dx, _input!.Rows, InputFeatures);
-        K.GemmUnchecked(dz.AsSpan(), W.Value.AsSpan(), dx.AsSpan(), dx.Rows, InputFeatures, Units, transposeB: true);
+        CpuKernels.GemmUnchecked(dz.AsSpan(), W.Value.AsSpan(), dx.AsSpan(), dx.Rows, InputFeatures, Units, transposeB: true);
         return dx;
     }
 
@@ -88,8 +88,8 @@ public sealed class Dense : Layer
     {
         var x = _input ?? throw new InvalidOperationException($"{Describe()}: Backward needs a Forward in training mode first.");
         new Shape(x.Rows, Units).RequireSame(dz.Shape, nameof(dz));
-        K.GemmUnchecked(x.AsSpan(), dz.AsSpan(), W.Grad.AsSpan(), InputFeatures, Units, x.Rows, transposeA: true);
-        if (_b is not null) K.ColumnSums(dz.AsSpan(), dz.Rows, Units, _b.Grad.AsSpan());
+        CpuKernels.GemmUnchecked(x.AsSpan(), dz.AsSpan(), W.Grad.AsSpan(), InputFeatures, Units, x.Rows, transposeA: true);
+        if (_b is not null) CpuKernels.ColumnSums(dz.AsSpan(), dz.Rows, Units, _b.Grad.AsSpan());
     }
 
     /// <inheritdoc />
@@ -97,7 +97,7 @@ public sealed class Dense : Layer
     {
         _inputDouble = x;
         _wDouble = parameters[W.Name];
-        var z = Reference.Gemm(x, _wDouble, null, rows, Units, InputFeatures);
+        var z = ReferenceKernels.Gemm(x, _wDouble, null, rows, Units, InputFeatures);
         if (_b is not null)
         {
             double[] b = parameters[_b.Name];
@@ -111,9 +111,9 @@ public sealed class Dense : Layer
     public override double[] BackwardDouble(double[] dz, int rows, IDictionary<string, double[]> gradients)
     {
         var x = _inputDouble ?? throw new InvalidOperationException($"{Describe()}: BackwardDouble needs ForwardDouble first.");
-        gradients[W.Name] = Reference.Gemm(x, dz, null, InputFeatures, Units, rows, transposeA: true);
-        if (_b is not null) gradients[_b.Name] = Reference.ColumnSums(dz, rows, Units);
-        return Reference.Gemm(dz, _wDouble!, null, rows, InputFeatures, Units, transposeB: true);
+        gradients[W.Name] = ReferenceKernels.Gemm(x, dz, null, InputFeatures, Units, rows, transposeA: true);
+        if (_b is not null) gradients[_b.Name] = ReferenceKernels.ColumnSums(dz, rows, Units);
+        return ReferenceKernels.Gemm(dz, _wDouble!, null, rows, InputFeatures, Units, transposeB: true);
     }
 
     /// <inheritdoc />

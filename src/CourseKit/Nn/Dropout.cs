@@ -1,5 +1,5 @@
 using CourseKit.Tensors;
-using K = CourseKit.Kernels.Kernels;
+using CourseKit.Kernels;
 
 namespace CourseKit.Nn;
 
@@ -49,7 +49,7 @@ public sealed class Dropout : Layer
     protected override bool HasForwardCache => _hasMask;
 
     /// <inheritdoc />
-    protected override void OnBuild(int inputFeatures, int seed) => _key = K.SplitMix64(((ulong)(uint)Seed << 32) | (uint)seed);
+    protected override void OnBuild(int inputFeatures, int seed) => _key = CpuKernels.SplitMix64(((ulong)(uint)Seed << 32) | (uint)seed);
 
     /// <inheritdoc />
     protected override Matrix OnForward(Matrix x)
@@ -62,7 +62,7 @@ public sealed class Dropout : Layer
             return y;
         }
         var mask = Reuse(ref _mask, x.Rows, x.Cols);
-        K.DropoutForward(x.AsSpan(), KeepProb, K.SplitMix64(_key + (ulong)Passes), mask.AsSpan(), y.AsSpan());
+        CpuKernels.DropoutForward(x.AsSpan(), KeepProb, CpuKernels.SplitMix64(_key + (ulong)Passes), mask.AsSpan(), y.AsSpan());
         Passes++;
         _hasMask = true;
         return y;
@@ -73,7 +73,7 @@ public sealed class Dropout : Layer
     {
         _mask!.Shape.RequireSame(dy.Shape, nameof(dy));
         var dx = Reuse(ref _dx, dy.Rows, dy.Cols);
-        K.DropoutBackward(dy.AsSpan(), _mask.AsSpan(), dx.AsSpan());
+        CpuKernels.DropoutBackward(dy.AsSpan(), _mask.AsSpan(), dx.AsSpan());
         return dx;
     }
 

@@ -1,6 +1,6 @@
 using CourseKit.Kernels.Reference;
 using CourseKit.Tensors;
-using K = CourseKit.Kernels.Kernels;
+using CourseKit.Kernels;
 
 namespace CourseKit.Nn;
 
@@ -34,7 +34,7 @@ public sealed class SoftmaxCrossEntropyLoss : ILoss
     {
         ArgumentNullException.ThrowIfNull(logits);
         if (gradient is not null) logits.Shape.RequireSame(gradient.Shape, nameof(gradient));
-        return K.SoftmaxCrossEntropy(logits.AsSpan(), logits.Rows, logits.Cols, labels, gradient is null ? [] : gradient.AsSpan());
+        return CpuKernels.SoftmaxCrossEntropy(logits.AsSpan(), logits.Rows, logits.Cols, labels, gradient is null ? [] : gradient.AsSpan());
     }
 
     /// <summary>The same with one-hot or probability targets (rows × classes, each row summing to 1).</summary>
@@ -44,19 +44,19 @@ public sealed class SoftmaxCrossEntropyLoss : ILoss
         ArgumentNullException.ThrowIfNull(targets);
         logits.Shape.RequireSame(targets.Shape, nameof(targets));
         if (gradient is not null) logits.Shape.RequireSame(gradient.Shape, nameof(gradient));
-        return K.SoftmaxCrossEntropy(logits.AsSpan(), logits.Rows, logits.Cols, targets.AsSpan(), gradient is null ? [] : gradient.AsSpan());
+        return CpuKernels.SoftmaxCrossEntropy(logits.AsSpan(), logits.Rows, logits.Cols, targets.AsSpan(), gradient is null ? [] : gradient.AsSpan());
     }
 
     /// <inheritdoc />
     public double ComputeDouble(double[] logits, int rows, int cols, int[] labels, out double[] gradient) =>
-        Reference.SoftmaxCrossEntropy(logits, rows, cols, labels, out gradient);
+        ReferenceKernels.SoftmaxCrossEntropy(logits, rows, cols, labels, out gradient);
 
     /// <inheritdoc />
     public int[] Predict(Matrix logits)
     {
         ArgumentNullException.ThrowIfNull(logits);
         var classes = new int[logits.Rows];
-        K.ArgMax(logits.AsSpan(), logits.Rows, logits.Cols, classes);
+        CpuKernels.ArgMax(logits.AsSpan(), logits.Rows, logits.Cols, classes);
         return classes;
     }
 }

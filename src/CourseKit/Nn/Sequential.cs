@@ -1,5 +1,5 @@
 using CourseKit.Tensors;
-using K = CourseKit.Kernels.Kernels;
+using CourseKit.Kernels;
 
 namespace CourseKit.Nn;
 
@@ -115,13 +115,13 @@ public sealed class Sequential
 
     /// <summary>The L2 cost term λ/(2m)·Σ‖W‖²_F over regularized parameters (weights only).</summary>
     public float L2Penalty(float lambda, int batchSize) =>
-        Parameters.Where(p => p.Regularized).Sum(p => K.L2Penalty(p.Value.AsSpan(), lambda, batchSize));
+        Parameters.Where(p => p.Regularized).Sum(p => CpuKernels.L2Penalty(p.Value.AsSpan(), lambda, batchSize));
 
     /// <summary>Adds (λ/m)·W to each weight's gradient, after <see cref="Backward"/>.</summary>
     public void AddL2Gradients(float lambda, int batchSize)
     {
         foreach (var p in Parameters.Where(p => p.Regularized))
-            K.L2GradientAccumulate(p.Value.AsSpan(), lambda, batchSize, p.Grad.AsSpan());
+            CpuKernels.L2GradientAccumulate(p.Value.AsSpan(), lambda, batchSize, p.Grad.AsSpan());
     }
 
     /// <summary>A Keras-style summary: layer, output shape, trainable and non-trainable parameter counts.</summary>

@@ -1,4 +1,4 @@
-using K = CourseKit.Kernels.Kernels;
+using CourseKit.Kernels;
 
 namespace CourseKit.Tensors;
 
@@ -9,31 +9,31 @@ namespace CourseKit.Tensors;
 public static class MatrixFunctions
 {
     /// <summary>Row-wise softmax (each row is one example's logits).</summary>
-    public static Matrix Softmax(this Matrix z) => Map(z, (x, d) => K.Softmax(x, z.Rows, z.Cols, d));
+    public static Matrix Softmax(this Matrix z) => Map(z, (x, d) => CpuKernels.Softmax(x, z.Rows, z.Cols, d));
 
     /// <summary>Row-wise log-softmax.</summary>
-    public static Matrix LogSoftmax(this Matrix z) => Map(z, (x, d) => K.LogSoftmax(x, z.Rows, z.Cols, d));
+    public static Matrix LogSoftmax(this Matrix z) => Map(z, (x, d) => CpuKernels.LogSoftmax(x, z.Rows, z.Cols, d));
 
     /// <summary>Row-wise hardmax: 1 at each row's largest entry (the first on ties), 0 elsewhere.</summary>
-    public static Matrix Hardmax(this Matrix z) => Map(z, (x, d) => K.Hardmax(x, z.Rows, z.Cols, d));
+    public static Matrix Hardmax(this Matrix z) => Map(z, (x, d) => CpuKernels.Hardmax(x, z.Rows, z.Cols, d));
 
     /// <summary>The column index of each row's largest entry.</summary>
     public static int[] ArgMax(this Matrix z)
     {
         ArgumentNullException.ThrowIfNull(z);
         var result = new int[z.Rows];
-        K.ArgMax(z.AsSpan(), z.Rows, z.Cols, result);
+        CpuKernels.ArgMax(z.AsSpan(), z.Rows, z.Cols, result);
         return result;
     }
 
     /// <summary>Element-wise σ(x).</summary>
-    public static Matrix Sigmoid(this Matrix x) => Map(x, (s, d) => K.Sigmoid(s, d));
+    public static Matrix Sigmoid(this Matrix x) => Map(x, (s, d) => CpuKernels.Sigmoid(s, d));
 
     /// <summary>Element-wise tanh.</summary>
-    public static Matrix Tanh(this Matrix x) => Map(x, (s, d) => K.Tanh(s, d));
+    public static Matrix Tanh(this Matrix x) => Map(x, (s, d) => CpuKernels.Tanh(s, d));
 
     /// <summary>Element-wise max(x, 0).</summary>
-    public static Matrix Relu(this Matrix x) => Map(x, (s, d) => K.Relu(s, d));
+    public static Matrix Relu(this Matrix x) => Map(x, (s, d) => CpuKernels.Relu(s, d));
 
     /// <summary>a + b, element-wise (same shape).</summary>
     public static Matrix Add(this Matrix a, Matrix b) => Zip(a, b, System.Numerics.Tensors.TensorPrimitives.Add);

@@ -35,6 +35,6 @@ public sealed partial class Matrix
                 $"b: inner dimensions must agree: op(a) is {m} × {ka}{(transposeA ? " (a transposed)" : "")}, " +
                 $"op(b) is {kb} × {n}{(transposeB ? " (b transposed)" : "")}; expected op(b) to have {ka} rows, actual {kb}.", nameof(b));
         new Shape(m, n).RequireSame(c.Shape, nameof(c));
-        Kernels.Kernels.Gemm(a.AsSpan(), b.AsSpan(), c.AsSpan(), m, n, ka, transposeA, transposeB, alpha, beta, threads);
+        CpuKernels.Gemm(a.AsSpan(), b.AsSpan(), c.AsSpan(), m, n, ka, transposeA, transposeB, alpha, beta, threads);
     }
 }

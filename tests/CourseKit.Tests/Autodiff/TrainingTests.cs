@@ -1,6 +1,6 @@
 using CourseKit.Autodiff;
 using CourseKit.Tensors;
-using K = CourseKit.Kernels.Kernels;
+using CourseKit.Kernels;
 
 namespace CourseKit.Tests.Autodiff;
 
@@ -47,7 +47,7 @@ public class TrainingTests
 
         var predicted = new int[labels.Length];
         Matrix logits = (input.MatMul(w) + b).Value;
-        K.ArgMax(logits.AsSpan(), logits.Rows, logits.Cols, predicted);
+        CpuKernels.ArgMax(logits.AsSpan(), logits.Rows, logits.Cols, predicted);
         double accuracy = predicted.Zip(labels).Count(p => p.First == p.Second) / (double)labels.Length;
         Assert.True(accuracy >= 0.95, $"training accuracy {accuracy:P1} < 95%");
     }

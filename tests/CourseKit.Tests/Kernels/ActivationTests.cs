@@ -1,6 +1,6 @@
 using CourseKit.Kernels.Reference;
 using CourseKit.Tests.Support;
-using K = CourseKit.Kernels.Kernels;
+using CourseKit.Kernels;
 
 namespace CourseKit.Tests.Kernels;
 
@@ -20,10 +20,10 @@ public class ActivationTests
         float[] x = TestData.Normal(n, seed: 42, std: 3);
         double[] xd = GemmTests.ToDouble(x);
         var y = new float[n];
-        K.Relu(x, y); Tolerance.Close(Reference.Relu(xd), y, ExactTol, what: "relu");
-        K.LeakyRelu(x, Slope, y); Tolerance.Close(Reference.LeakyRelu(xd, Slope), y, 1e-7, what: "leaky relu");
-        K.Tanh(x, y); Tolerance.Close(Reference.Tanh(xd), y, TranscendentalTol, 1e-7, "tanh");
-        K.Sigmoid(x, y); Tolerance.Close(Reference.Sigmoid(xd), y, TranscendentalTol, 1e-7, "sigmoid");
+        CpuKernels.Relu(x, y); Tolerance.Close(ReferenceKernels.Relu(xd), y, ExactTol, what: "relu");
+        CpuKernels.LeakyRelu(x, Slope, y); Tolerance.Close(ReferenceKernels.LeakyRelu(xd, Slope), y, 1e-7, what: "leaky relu");
+        CpuKernels.Tanh(x, y); Tolerance.Close(ReferenceKernels.Tanh(xd), y, TranscendentalTol, 1e-7, "tanh");
+        CpuKernels.Sigmoid(x, y); Tolerance.Close(ReferenceKernels.Sigmoid(xd), y, TranscendentalTol, 1e-7, "sigmoid");
     }
 
     [Theory]
@@ -33,12 +33,12 @@ public class ActivationTests
         float[] z = TestData.Normal(n, seed: 1, std: 2), dA = TestData.Normal(n, seed: 2);
         double[] zd = GemmTests.ToDouble(z), dAd = GemmTests.ToDouble(dA);
         var dZ = new float[n];
-        K.ReluBackward(z, dA, dZ); Tolerance.Close(Reference.ReluBackward(zd, dAd), dZ, ExactTol, what: "relu'");
-        K.LeakyReluBackward(z, dA, Slope, dZ); Tolerance.Close(Reference.LeakyReluBackward(zd, dAd, Slope), dZ, 1e-7, what: "leaky'");
+        CpuKernels.ReluBackward(z, dA, dZ); Tolerance.Close(ReferenceKernels.ReluBackward(zd, dAd), dZ, ExactTol, what: "relu'");
+        CpuKernels.LeakyReluBackward(z, dA, Slope, dZ); Tolerance.Close(ReferenceKernels.LeakyReluBackward(zd, dAd, Slope), dZ, 1e-7, what: "leaky'");
         float[] a = TestData.Uniform(n, seed: 3, low: -0.99, high: 0.99);
         double[] ad = GemmTests.ToDouble(a);
-        K.TanhBackward(a, dA, dZ); Tolerance.Close(Reference.TanhBackward(ad, dAd), dZ, 1e-6, 1e-7, "tanh'");
-        K.SigmoidBackward(a, dA, dZ); Tolerance.Close(Reference.SigmoidBackward(ad, dAd), dZ, 1e-6, 1e-7, "sigmoid'");
+        CpuKernels.TanhBackward(a, dA, dZ); Tolerance.Close(ReferenceKernels.TanhBackward(ad, dAd), dZ, 1e-6, 1e-7, "tanh'");
+        CpuKernels.SigmoidBackward(a, dA, dZ); Tolerance.Close(ReferenceKernels.SigmoidBackward(ad, dAd), dZ, 1e-6, 1e-7, "sigmoid'");
     }
 
     [Fact]
@@ -48,10 +48,10 @@ public class ActivationTests
         double[] z = GemmTests.ToDouble(TestData.Normal(50, seed: 9));
         z = Array.ConvertAll(z, v => Math.Abs(v) < 1e-3 ? v + 0.1 : v); // keep clear of ReLU's kink
         double[] dA = GemmTests.ToDouble(TestData.Normal(50, seed: 10));
-        Check(Reference.Relu, v => Reference.ReluBackward(v, dA));
-        Check(v => Reference.LeakyRelu(v, Slope), v => Reference.LeakyReluBackward(v, dA, Slope));
-        Check(Reference.Tanh, v => Reference.TanhBackward(Reference.Tanh(v), dA));
-        Check(Reference.Sigmoid, v => Reference.SigmoidBackward(Reference.Sigmoid(v), dA));
+        Check(ReferenceKernels.Relu, v => ReferenceKernels.ReluBackward(v, dA));
+        Check(v => ReferenceKernels.LeakyRelu(v, Slope), v => ReferenceKernels.LeakyReluBackward(v, dA, Slope));
+        Check(ReferenceKernels.Tanh, v => ReferenceKernels.TanhBackward(ReferenceKernels.Tanh(v), dA));
+        Check(ReferenceKernels.Sigmoid, v => ReferenceKernels.SigmoidBackward(ReferenceKernels.Sigmoid(v), dA));
 
         void Check(Func<double[], double[]> g, Func<double[], double[]> backward)
         {
@@ -73,13 +73,13 @@ public class ActivationTests
     {
         float[] x = TestData.Normal(100, seed: 4);
         var expected = new float[100];
-        K.Tanh(x, expected);
-        K.Tanh(x, x);
+        CpuKernels.Tanh(x, expected);
+        CpuKernels.Tanh(x, x);
         Assert.Equal(expected, x);
         float[] z = TestData.Normal(100, seed: 5), dA = TestData.Normal(100, seed: 6);
         var dZ = new float[100];
-        K.ReluBackward(z, dA, dZ);
-        K.ReluBackward(z, dA, dA);
+        CpuKernels.ReluBackward(z, dA, dZ);
+        CpuKernels.ReluBackward(z, dA, dA);
         Assert.Equal(dZ, dA);
     }
 
@@ -91,30 +91,30 @@ public class ActivationTests
         float[] x = TestData.Normal(40, seed: 7);
         x[33] = bad;
         var y = Enumerable.Repeat(-5f, 40).ToArray();
-        var ex = Assert.Throws<ArgumentException>(() => K.Relu(x, y));
+        var ex = Assert.Throws<ArgumentException>(() => CpuKernels.Relu(x, y));
         Assert.Equal("x", ex.ParamName);
         Assert.Contains("x[33]", ex.Message);
         Assert.All(y, v => Assert.Equal(-5f, v));
-        Assert.Throws<ArgumentException>(() => K.Sigmoid(x, y));
-        Assert.Throws<ArgumentException>(() => K.ReluBackward(new float[40], x, y));
+        Assert.Throws<ArgumentException>(() => CpuKernels.Sigmoid(x, y));
+        Assert.Throws<ArgumentException>(() => CpuKernels.ReluBackward(new float[40], x, y));
     }
 
     [Fact]
     public void Too_short_destination_and_partial_overlap_are_rejected()
     {
-        var ex = Assert.Throws<ArgumentException>(() => K.Relu(new float[10], new float[9]));
+        var ex = Assert.Throws<ArgumentException>(() => CpuKernels.Relu(new float[10], new float[9]));
         Assert.Contains("destination too short: expected length ≥ 10, actual 9", ex.Message);
         var buffer = new float[20];
-        ex = Assert.Throws<ArgumentException>(() => K.Tanh(buffer.AsSpan(0, 10), buffer.AsSpan(3, 10)));
+        ex = Assert.Throws<ArgumentException>(() => CpuKernels.Tanh(buffer.AsSpan(0, 10), buffer.AsSpan(3, 10)));
         Assert.Contains("must not partially overlap x", ex.Message);
-        ex = Assert.Throws<ArgumentException>(() => K.ReluBackward(new float[4], new float[5], new float[4]));
+        ex = Assert.Throws<ArgumentException>(() => CpuKernels.ReluBackward(new float[4], new float[5], new float[4]));
         Assert.Equal("dA", ex.ParamName);
     }
 
     [Fact]
     public void Leaky_relu_rejects_a_slope_outside_zero_to_one()
     {
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => K.LeakyRelu(new float[2], 1.5f, new float[2]));
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => CpuKernels.LeakyRelu(new float[2], 1.5f, new float[2]));
         Assert.Contains("slope: expected a value in [0, 1), actual 1.5", ex.Message);
     }
 }

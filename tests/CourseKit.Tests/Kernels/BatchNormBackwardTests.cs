@@ -1,9 +1,9 @@
 using CourseKit.Tests.Support;
-using Ref = CourseKit.Kernels.Reference.Reference;
+using CourseKit.Kernels.Reference;
 
 namespace CourseKit.Tests.Kernels;
 
-using Kernels = global::CourseKit.Kernels.Kernels;
+using CourseKit.Kernels;
 
 public class BatchNormBackwardTests
 {
@@ -20,9 +20,9 @@ public class BatchNormBackwardTests
         var (dy, xHat, gamma, invStd, _, _) = Inputs(rows, cols);
         var dx = new float[rows * cols]; var dGamma = new float[cols]; var dBeta = new float[cols];
 
-        Kernels.BatchNormBackward(dy, xHat, rows, cols, gamma, invStd, dx, dGamma, dBeta);
+        CpuKernels.BatchNormBackward(dy, xHat, rows, cols, gamma, invStd, dx, dGamma, dBeta);
 
-        var expected = Ref.BatchNormBackward(BatchNormCases.ToDouble(dy), BatchNormCases.ToDouble(xHat), rows, cols,
+        var expected = ReferenceKernels.BatchNormBackward(BatchNormCases.ToDouble(dy), BatchNormCases.ToDouble(xHat), rows, cols,
             BatchNormCases.ToDouble(gamma), BatchNormCases.ToDouble(invStd));
         Tolerance.Close(expected.Dx, dx, BackwardRel, BackwardRel * TermScale(dy, gamma, invStd, cols), "dx");
         BatchNormCases.CloseScaled(expected.DGamma, dGamma, BackwardRel, "dGamma");
@@ -35,12 +35,12 @@ public class BatchNormBackwardTests
         var (dy, _, gamma, invStd, x, mean) = Inputs(rows, cols);
         var dx = new float[rows * cols]; var dGamma = new float[cols]; var dBeta = new float[cols];
 
-        Kernels.BatchNormBackward(dy, x, rows, cols, gamma, mean, invStd, dx, dGamma, dBeta);
+        CpuKernels.BatchNormBackward(dy, x, rows, cols, gamma, mean, invStd, dx, dGamma, dBeta);
 
         // The reference gets x̂ recomputed in double from the same float x, μ and 1/√(σ²+ε) the kernel sees.
         var xHat = new double[rows * cols];
         for (int i = 0; i < xHat.Length; i++) xHat[i] = ((double)x[i] - mean[i % cols]) * invStd[i % cols];
-        var expected = Ref.BatchNormBackward(BatchNormCases.ToDouble(dy), xHat, rows, cols, BatchNormCases.ToDouble(gamma), BatchNormCases.ToDouble(invStd));
+        var expected = ReferenceKernels.BatchNormBackward(BatchNormCases.ToDouble(dy), xHat, rows, cols, BatchNormCases.ToDouble(gamma), BatchNormCases.ToDouble(invStd));
         Tolerance.Close(expected.Dx, dx, BackwardRel, BackwardRel * TermScale(dy, gamma, invStd, cols), "dx");
         BatchNormCases.CloseScaled(expected.DGamma, dGamma, BackwardRel, "dGamma");
         BatchNormCases.CloseScaled(expected.DBeta, dBeta, BackwardRel, "dBeta");
@@ -59,7 +59,7 @@ public class BatchNormBackwardTests
         // Loss L = Σ dy ⊙ y, so ∂L/∂y = dy. θ = [x | γ | β]; gradient by central differences in double.
         double Loss(double[] theta)
         {
-            var y = Ref.BatchNormForwardTraining(theta[..x.Length], rows, cols, theta[x.Length..(x.Length + cols)], theta[(x.Length + cols)..], Epsilon).Y;
+            var y = ReferenceKernels.BatchNormForwardTraining(theta[..x.Length], rows, cols, theta[x.Length..(x.Length + cols)], theta[(x.Length + cols)..], Epsilon).Y;
             return y.Zip(dy, (a, b) => a * b).Sum();
         }
         double[] theta = [.. x, .. gamma, .. beta];
@@ -74,19 +74,19 @@ public class BatchNormBackwardTests
             numeric[k] = (plus - minus) / (2 * h);
         }
 
-        var fwd = Ref.BatchNormForwardTraining(x, rows, cols, gamma, beta, Epsilon);
-        var reference = Ref.BatchNormBackward(dy, fwd.XHat, rows, cols, gamma, fwd.InvStd);
+        var fwd = ReferenceKernels.BatchNormForwardTraining(x, rows, cols, gamma, beta, Epsilon);
+        var reference = ReferenceKernels.BatchNormBackward(dy, fwd.XHat, rows, cols, gamma, fwd.InvStd);
         double[] analytic = [.. reference.Dx, .. reference.DGamma, .. reference.DBeta];
         Assert.InRange(Tolerance.RelativeDifference(numeric, analytic), 0, GradientCheckDouble);
 
         var xHat = new float[rows * cols]; var mean = new float[cols]; var invStd = new float[cols];
-        Kernels.BatchNormForwardTraining(xf, rows, cols, gammaF, betaF, Epsilon, new float[rows * cols], mean, invStd, xHat, default, default, 0.9f);
+        CpuKernels.BatchNormForwardTraining(xf, rows, cols, gammaF, betaF, Epsilon, new float[rows * cols], mean, invStd, xHat, default, default, 0.9f);
         var dx = new float[rows * cols]; var dGamma = new float[cols]; var dBeta = new float[cols];
-        Kernels.BatchNormBackward(dyF, xHat, rows, cols, gammaF, invStd, dx, dGamma, dBeta);
+        CpuKernels.BatchNormBackward(dyF, xHat, rows, cols, gammaF, invStd, dx, dGamma, dBeta);
         double[] kernel = [.. BatchNormCases.ToDouble(dx), .. BatchNormCases.ToDouble(dGamma), .. BatchNormCases.ToDouble(dBeta)];
         Assert.InRange(Tolerance.RelativeDifference(numeric, kernel), 0, GradientCheckFloat);
 
-        Kernels.BatchNormBackward(dyF, xf, rows, cols, gammaF, mean, invStd, dx, dGamma, dBeta);
+        CpuKernels.BatchNormBackward(dyF, xf, rows, cols, gammaF, mean, invStd, dx, dGamma, dBeta);
         double[] fromX = [.. BatchNormCases.ToDouble(dx), .. BatchNormCases.ToDouble(dGamma), .. BatchNormCases.ToDouble(dBeta)];
         Assert.InRange(Tolerance.RelativeDifference(numeric, fromX), 0, GradientCheckFloat);
     }
@@ -103,7 +103,7 @@ public class BatchNormBackwardTests
     internal static (float[] Dy, float[] XHat, float[] Gamma, float[] InvStd, float[] X, float[] Mean) Inputs(int rows, int cols)
     {
         var (x, gamma, beta) = BatchNormCases.Inputs(rows, cols);
-        var fwd = Ref.BatchNormForwardTraining(BatchNormCases.ToDouble(x), rows, cols, BatchNormCases.ToDouble(gamma), BatchNormCases.ToDouble(beta), Epsilon);
+        var fwd = ReferenceKernels.BatchNormForwardTraining(BatchNormCases.ToDouble(x), rows, cols, BatchNormCases.ToDouble(gamma), BatchNormCases.ToDouble(beta), Epsilon);
         var dy = TestData.Normal(rows * cols, seed: 47);
         return (dy, BatchNormCases.ToFloat(fwd.XHat), gamma, BatchNormCases.ToFloat(fwd.InvStd), x, BatchNormCases.ToFloat(fwd.Mean));
     }

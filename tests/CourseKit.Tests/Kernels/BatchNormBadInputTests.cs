@@ -2,7 +2,7 @@ using CourseKit.Tests.Support;
 
 namespace CourseKit.Tests.Kernels;
 
-using Kernels = global::CourseKit.Kernels.Kernels;
+using CourseKit.Kernels;
 
 public class BatchNormBadInputTests
 {
@@ -20,11 +20,11 @@ public class BatchNormBadInputTests
         public Memory<float> RunningMean = Filled(C, 0), RunningVar = Filled(C, 1);
         public Memory<float> Dy = TestData.Normal(N, seed: 43), Dx = Filled(N, Sentinel), DGamma = Filled(C, Sentinel), DBeta = Filled(C, Sentinel);
 
-        public void Training() => Kernels.BatchNormForwardTraining(X.Span, Rows, Cols, Gamma.Span, Beta.Span, Epsilon,
+        public void Training() => CpuKernels.BatchNormForwardTraining(X.Span, Rows, Cols, Gamma.Span, Beta.Span, Epsilon,
             Y.Span, Mean.Span, InvStd.Span, XHat.Span, RunningMean.Span, RunningVar.Span, Momentum);
-        public void Inference() => Kernels.BatchNormForwardInference(X.Span, Rows, Cols, Gamma.Span, Beta.Span, RunningMean.Span, RunningVar.Span, Epsilon, Y.Span);
-        public void Backward() => Kernels.BatchNormBackward(Dy.Span, XHat.Span, Rows, Cols, Gamma.Span, InvStd.Span, Dx.Span, DGamma.Span, DBeta.Span);
-        public void BackwardFromX() => Kernels.BatchNormBackward(Dy.Span, X.Span, Rows, Cols, Gamma.Span, Mean.Span, InvStd.Span, Dx.Span, DGamma.Span, DBeta.Span);
+        public void Inference() => CpuKernels.BatchNormForwardInference(X.Span, Rows, Cols, Gamma.Span, Beta.Span, RunningMean.Span, RunningVar.Span, Epsilon, Y.Span);
+        public void Backward() => CpuKernels.BatchNormBackward(Dy.Span, XHat.Span, Rows, Cols, Gamma.Span, InvStd.Span, Dx.Span, DGamma.Span, DBeta.Span);
+        public void BackwardFromX() => CpuKernels.BatchNormBackward(Dy.Span, X.Span, Rows, Cols, Gamma.Span, Mean.Span, InvStd.Span, Dx.Span, DGamma.Span, DBeta.Span);
 
         /// <summary>Copies of everything a kernel may write.</summary>
         public float[][] Outputs() => [Y.ToArray(), Mean.ToArray(), InvStd.ToArray(), XHat.ToArray(), RunningMean.ToArray(), RunningVar.ToArray(), Dx.ToArray(), DGamma.ToArray(), DBeta.ToArray()];

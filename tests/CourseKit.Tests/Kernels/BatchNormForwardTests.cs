@@ -1,9 +1,9 @@
 using CourseKit.Tests.Support;
-using Ref = CourseKit.Kernels.Reference.Reference;
+using CourseKit.Kernels.Reference;
 
 namespace CourseKit.Tests.Kernels;
 
-using Kernels = global::CourseKit.Kernels.Kernels;
+using CourseKit.Kernels;
 
 public class BatchNormForwardTests
 {
@@ -22,10 +22,10 @@ public class BatchNormForwardTests
         var runningMean = TestData.Uniform(cols, seed: 45); var runningVar = TestData.Uniform(cols, seed: 46, low: 0.5, high: 2);
         var expectedRunningMean = BatchNormCases.ToDouble(runningMean); var expectedRunningVar = BatchNormCases.ToDouble(runningVar);
 
-        Kernels.BatchNormForwardTraining(x, rows, cols, gamma, beta, Epsilon, y, mean, invStd, xHat, runningMean, runningVar, 0.9f);
+        CpuKernels.BatchNormForwardTraining(x, rows, cols, gamma, beta, Epsilon, y, mean, invStd, xHat, runningMean, runningVar, 0.9f);
 
-        var expected = Ref.BatchNormForwardTraining(BatchNormCases.ToDouble(x), rows, cols, BatchNormCases.ToDouble(gamma), BatchNormCases.ToDouble(beta), Epsilon);
-        Ref.BatchNormUpdateRunning(expectedRunningMean, expectedRunningVar, expected.Mean, expected.Var, rows, 0.9);
+        var expected = ReferenceKernels.BatchNormForwardTraining(BatchNormCases.ToDouble(x), rows, cols, BatchNormCases.ToDouble(gamma), BatchNormCases.ToDouble(beta), Epsilon);
+        ReferenceKernels.BatchNormUpdateRunning(expectedRunningMean, expectedRunningVar, expected.Mean, expected.Var, rows, 0.9);
         BatchNormCases.CloseScaled(expected.Y, y, ForwardTrainingRel, "y");
         BatchNormCases.CloseScaled(expected.XHat, xHat, ForwardTrainingRel, "xHat");
         BatchNormCases.CloseScaled(expected.Mean, mean, StatisticsRel, "mean");
@@ -41,8 +41,8 @@ public class BatchNormForwardTests
         var y1 = new float[rows * cols]; var y2 = new float[rows * cols]; var xHat = new float[rows * cols];
         var mean1 = new float[cols]; var mean2 = new float[cols]; var inv1 = new float[cols]; var inv2 = new float[cols];
 
-        Kernels.BatchNormForwardTraining(x, rows, cols, gamma, beta, Epsilon, y1, mean1, inv1, xHat, default, default, 0.9f);
-        Kernels.BatchNormForwardTraining(x, rows, cols, gamma, beta, Epsilon, y2, mean2, inv2, default, default, default, 0.9f);
+        CpuKernels.BatchNormForwardTraining(x, rows, cols, gamma, beta, Epsilon, y1, mean1, inv1, xHat, default, default, 0.9f);
+        CpuKernels.BatchNormForwardTraining(x, rows, cols, gamma, beta, Epsilon, y2, mean2, inv2, default, default, default, 0.9f);
 
         Assert.Equal(y1, y2);
         Assert.Equal(mean1, mean2);
@@ -57,9 +57,9 @@ public class BatchNormForwardTests
         var runningVar = TestData.Uniform(cols, seed: 46, low: 0.5, high: 5);
         var y = new float[rows * cols];
 
-        Kernels.BatchNormForwardInference(x, rows, cols, gamma, beta, runningMean, runningVar, Epsilon, y);
+        CpuKernels.BatchNormForwardInference(x, rows, cols, gamma, beta, runningMean, runningVar, Epsilon, y);
 
-        var expected = Ref.BatchNormForwardInference(BatchNormCases.ToDouble(x), rows, cols, BatchNormCases.ToDouble(gamma),
+        var expected = ReferenceKernels.BatchNormForwardInference(BatchNormCases.ToDouble(x), rows, cols, BatchNormCases.ToDouble(gamma),
             BatchNormCases.ToDouble(beta), BatchNormCases.ToDouble(runningMean), BatchNormCases.ToDouble(runningVar), Epsilon);
         BatchNormCases.CloseScaled(expected, y, ForwardInferenceRel, "y");
     }
@@ -69,12 +69,12 @@ public class BatchNormForwardTests
     {
         const int rows = 64, cols = 37;
         var x = TestData.Normal(rows * cols, mean: 3, std: 2);
-        var stats = Ref.BatchNormForwardTraining(BatchNormCases.ToDouble(x), rows, cols, new double[cols], new double[cols], Epsilon);
+        var stats = ReferenceKernels.BatchNormForwardTraining(BatchNormCases.ToDouble(x), rows, cols, new double[cols], new double[cols], Epsilon);
         var gamma = stats.Var.Select(v => (float)Math.Sqrt(v + Epsilon)).ToArray();
         var beta = stats.Mean.Select(m => (float)m).ToArray();
         var y = new float[rows * cols];
 
-        Kernels.BatchNormForwardTraining(x, rows, cols, gamma, beta, Epsilon, y, new float[cols], new float[cols], default, default, default, 0.9f);
+        CpuKernels.BatchNormForwardTraining(x, rows, cols, gamma, beta, Epsilon, y, new float[cols], new float[cols], default, default, default, 0.9f);
 
         BatchNormCases.CloseScaled(BatchNormCases.ToDouble(x), y, ForwardTrainingRel, "y");
     }

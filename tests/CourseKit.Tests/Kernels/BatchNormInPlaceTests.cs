@@ -1,7 +1,7 @@
 
 namespace CourseKit.Tests.Kernels;
 
-using Kernels = global::CourseKit.Kernels.Kernels;
+using CourseKit.Kernels;
 
 public class BatchNormInPlaceTests
 {
@@ -15,15 +15,15 @@ public class BatchNormInPlaceTests
     {
         var (x, gamma, beta) = BatchNormCases.Inputs(rows, cols);
         var y = new float[rows * cols]; var xHat = new float[rows * cols];
-        Kernels.BatchNormForwardTraining(x, rows, cols, gamma, beta, Epsilon, y, new float[cols], new float[cols], xHat, default, default, 0.9f);
+        CpuKernels.BatchNormForwardTraining(x, rows, cols, gamma, beta, Epsilon, y, new float[cols], new float[cols], xHat, default, default, 0.9f);
 
         var yInPlace = (float[])x.Clone();
-        Kernels.BatchNormForwardTraining(yInPlace, rows, cols, gamma, beta, Epsilon, yInPlace, new float[cols], new float[cols], default, default, default, 0.9f);
+        CpuKernels.BatchNormForwardTraining(yInPlace, rows, cols, gamma, beta, Epsilon, yInPlace, new float[cols], new float[cols], default, default, default, 0.9f);
         Assert.Equal(y, yInPlace);
 
         var xHatInPlace = (float[])x.Clone();
         var y2 = new float[rows * cols];
-        Kernels.BatchNormForwardTraining(xHatInPlace, rows, cols, gamma, beta, Epsilon, y2, new float[cols], new float[cols], xHatInPlace, default, default, 0.9f);
+        CpuKernels.BatchNormForwardTraining(xHatInPlace, rows, cols, gamma, beta, Epsilon, y2, new float[cols], new float[cols], xHatInPlace, default, default, 0.9f);
         Assert.Equal(xHat, xHatInPlace);
         Assert.Equal(y, y2);
     }
@@ -36,10 +36,10 @@ public class BatchNormInPlaceTests
         var (x, gamma, beta) = BatchNormCases.Inputs(rows, cols);
         var runningMean = beta; var runningVar = gamma;
         var y = new float[rows * cols];
-        Kernels.BatchNormForwardInference(x, rows, cols, gamma, beta, runningMean, runningVar, Epsilon, y);
+        CpuKernels.BatchNormForwardInference(x, rows, cols, gamma, beta, runningMean, runningVar, Epsilon, y);
 
         var inPlace = (float[])x.Clone();
-        Kernels.BatchNormForwardInference(inPlace, rows, cols, gamma, beta, runningMean, runningVar, Epsilon, inPlace);
+        CpuKernels.BatchNormForwardInference(inPlace, rows, cols, gamma, beta, runningMean, runningVar, Epsilon, inPlace);
         Assert.Equal(y, inPlace);
     }
 
@@ -50,20 +50,20 @@ public class BatchNormInPlaceTests
     {
         var (dy, xHat, gamma, invStd, x, mean) = BatchNormBackwardTests.Inputs(rows, cols);
         var dx = new float[rows * cols]; var dGamma = new float[cols]; var dBeta = new float[cols];
-        Kernels.BatchNormBackward(dy, xHat, rows, cols, gamma, invStd, dx, dGamma, dBeta);
+        CpuKernels.BatchNormBackward(dy, xHat, rows, cols, gamma, invStd, dx, dGamma, dBeta);
 
         var overDy = (float[])dy.Clone();
-        Kernels.BatchNormBackward(overDy, xHat, rows, cols, gamma, invStd, overDy, new float[cols], new float[cols]);
+        CpuKernels.BatchNormBackward(overDy, xHat, rows, cols, gamma, invStd, overDy, new float[cols], new float[cols]);
         Assert.Equal(dx, overDy);
 
         var overXHat = (float[])xHat.Clone();
-        Kernels.BatchNormBackward(dy, overXHat, rows, cols, gamma, invStd, overXHat, new float[cols], new float[cols]);
+        CpuKernels.BatchNormBackward(dy, overXHat, rows, cols, gamma, invStd, overXHat, new float[cols], new float[cols]);
         Assert.Equal(dx, overXHat);
 
         var dxFromX = new float[rows * cols];
-        Kernels.BatchNormBackward(dy, x, rows, cols, gamma, mean, invStd, dxFromX, dGamma, dBeta);
+        CpuKernels.BatchNormBackward(dy, x, rows, cols, gamma, mean, invStd, dxFromX, dGamma, dBeta);
         var overX = (float[])x.Clone();
-        Kernels.BatchNormBackward(dy, overX, rows, cols, gamma, mean, invStd, overX, new float[cols], new float[cols]);
+        CpuKernels.BatchNormBackward(dy, overX, rows, cols, gamma, mean, invStd, overX, new float[cols], new float[cols]);
         Assert.Equal(dxFromX, overX);
     }
 
@@ -72,9 +72,9 @@ public class BatchNormInPlaceTests
     {
         var (dy, xHat, gamma, invStd, _, _) = BatchNormBackwardTests.Inputs(8, 5);
         var dGamma1 = new float[5]; var dBeta1 = new float[5];
-        Kernels.BatchNormBackward(dy, xHat, 8, 5, gamma, invStd, new float[40], dGamma1, dBeta1);
+        CpuKernels.BatchNormBackward(dy, xHat, 8, 5, gamma, invStd, new float[40], dGamma1, dBeta1);
         var dGamma2 = Enumerable.Repeat(100f, 5).ToArray(); var dBeta2 = Enumerable.Repeat(-100f, 5).ToArray();
-        Kernels.BatchNormBackward(dy, xHat, 8, 5, gamma, invStd, new float[40], dGamma2, dBeta2);
+        CpuKernels.BatchNormBackward(dy, xHat, 8, 5, gamma, invStd, new float[40], dGamma2, dBeta2);
         Assert.Equal(dGamma1, dGamma2);
         Assert.Equal(dBeta1, dBeta2);
     }

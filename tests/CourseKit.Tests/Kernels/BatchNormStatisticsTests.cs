@@ -1,9 +1,9 @@
 using CourseKit.Tests.Support;
-using Ref = CourseKit.Kernels.Reference.Reference;
+using CourseKit.Kernels.Reference;
 
 namespace CourseKit.Tests.Kernels;
 
-using Kernels = global::CourseKit.Kernels.Kernels;
+using CourseKit.Kernels;
 
 public class BatchNormStatisticsTests
 {
@@ -17,12 +17,12 @@ public class BatchNormStatisticsTests
         const int rows = 4096, cols = 5;
         var x = TestData.Normal(rows * cols, mean: 1e4, std: 1);
         var xd = BatchNormCases.ToDouble(x);
-        var expected = Ref.BatchNormForwardTraining(xd, rows, cols, Enumerable.Repeat(1.0, cols).ToArray(), new double[cols], Epsilon);
+        var expected = ReferenceKernels.BatchNormForwardTraining(xd, rows, cols, Enumerable.Repeat(1.0, cols).ToArray(), new double[cols], Epsilon);
         var y = new float[rows * cols]; var mean = new float[cols]; var invStd = new float[cols];
         var runningMean = new float[cols]; var runningVar = new float[cols];
 
         // momentum 0: the running statistics become the batch's own mean and unbiased variance.
-        Kernels.BatchNormForwardTraining(x, rows, cols, Enumerable.Repeat(1f, cols).ToArray(), new float[cols], Epsilon,
+        CpuKernels.BatchNormForwardTraining(x, rows, cols, Enumerable.Repeat(1f, cols).ToArray(), new float[cols], Epsilon,
             y, mean, invStd, default, runningMean, runningVar, momentum: 0f);
 
         for (int j = 0; j < cols; j++)
@@ -43,10 +43,10 @@ public class BatchNormStatisticsTests
         const int rows = 4096, cols = 6;
         var x = TestData.Normal(rows * cols, mean: 1e4, std: 1);
         for (int j = 0; j < cols; j++) x[j] += 1000;
-        var expected = Ref.BatchNormForwardTraining(BatchNormCases.ToDouble(x), rows, cols, Enumerable.Repeat(1.0, cols).ToArray(), new double[cols], Epsilon);
+        var expected = ReferenceKernels.BatchNormForwardTraining(BatchNormCases.ToDouble(x), rows, cols, Enumerable.Repeat(1.0, cols).ToArray(), new double[cols], Epsilon);
         var y = new float[rows * cols]; var runningVar = new float[cols];
 
-        Kernels.BatchNormForwardTraining(x, rows, cols, Enumerable.Repeat(1f, cols).ToArray(), new float[cols], Epsilon,
+        CpuKernels.BatchNormForwardTraining(x, rows, cols, Enumerable.Repeat(1f, cols).ToArray(), new float[cols], Epsilon,
             y, new float[cols], new float[cols], default, new float[cols], runningVar, momentum: 0f);
 
         Tolerance.Close(expected.Var.Select(v => v * rows / (rows - 1)).ToArray(), runningVar, 1e-5, what: "runningVar");
@@ -65,9 +65,9 @@ public class BatchNormStatisticsTests
         for (int step = 0; step < steps; step++)
         {
             var x = TestData.Normal(rows * cols, seed: 100 + step, mean: step, std: 1 + step);
-            Kernels.BatchNormForwardTraining(x, rows, cols, gamma, beta, Epsilon, new float[rows * cols], new float[cols], new float[cols],
+            CpuKernels.BatchNormForwardTraining(x, rows, cols, gamma, beta, Epsilon, new float[rows * cols], new float[cols], new float[cols],
                 default, runningMean, runningVar, momentum);
-            var batch = Ref.BatchNormForwardTraining(BatchNormCases.ToDouble(x), rows, cols, new double[cols], new double[cols], Epsilon);
+            var batch = ReferenceKernels.BatchNormForwardTraining(BatchNormCases.ToDouble(x), rows, cols, new double[cols], new double[cols], Epsilon);
             for (int j = 0; j < cols; j++)
             {
                 // running = momentum·running + (1 − momentum)·batch, variance unbiased: m/(m − 1)·σ².
@@ -80,8 +80,8 @@ public class BatchNormStatisticsTests
 
         var test = TestData.Normal(3 * cols, seed: 7, mean: 1, std: 2);
         var y = new float[3 * cols];
-        Kernels.BatchNormForwardInference(test, 3, cols, gamma, beta, runningMean, runningVar, Epsilon, y);
-        var expectedY = Ref.BatchNormForwardInference(BatchNormCases.ToDouble(test), 3, cols, BatchNormCases.ToDouble(gamma),
+        CpuKernels.BatchNormForwardInference(test, 3, cols, gamma, beta, runningMean, runningVar, Epsilon, y);
+        var expectedY = ReferenceKernels.BatchNormForwardInference(BatchNormCases.ToDouble(test), 3, cols, BatchNormCases.ToDouble(gamma),
             BatchNormCases.ToDouble(beta), expectedMean, expectedVar, Epsilon);
         BatchNormCases.CloseScaled(expectedY, y, 1e-5, "y");
     }

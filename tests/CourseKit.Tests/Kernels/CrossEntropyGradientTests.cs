@@ -1,9 +1,9 @@
 using CourseKit.Tests.Support;
-using Ref = CourseKit.Kernels.Reference.Reference;
+using CourseKit.Kernels.Reference;
 
 namespace CourseKit.Tests.Kernels;
 
-using Kernels = CourseKit.Kernels.Kernels;
+using CourseKit.Kernels;
 
 public class CrossEntropyGradientTests
 {
@@ -42,13 +42,13 @@ public class CrossEntropyGradientTests
         var rng = new Random(42);
         int[] labels = Enumerable.Range(0, rows).Select(_ => rng.Next(cols)).ToArray();
 
-        Ref.SoftmaxCrossEntropy(z, rows, cols, labels, out double[] analytic);
-        double[] numeric = CentralDifferences(zz => Ref.SoftmaxCrossEntropy(zz, rows, cols, labels, out _), z);
+        ReferenceKernels.SoftmaxCrossEntropy(z, rows, cols, labels, out double[] analytic);
+        double[] numeric = CentralDifferences(zz => ReferenceKernels.SoftmaxCrossEntropy(zz, rows, cols, labels, out _), z);
         Assert.True(Tolerance.RelativeDifference(numeric, analytic) < GradientCheckThreshold,
             $"reference gradient check: {Tolerance.RelativeDifference(numeric, analytic):E2}");
 
         var dz = new float[rows * cols];
-        Kernels.SoftmaxCrossEntropy(Array.ConvertAll(z, v => (float)v), rows, cols, labels, dz);
+        CpuKernels.SoftmaxCrossEntropy(Array.ConvertAll(z, v => (float)v), rows, cols, labels, dz);
         Tolerance.Close(analytic, dz, KernelGradientRel, KernelGradientAbsTimesM / rows, "dLogits");
     }
 
@@ -74,13 +74,13 @@ public class CrossEntropyGradientTests
             for (int j = 0; j < cols; j++) t[i * cols + j] /= sum;
         }
 
-        Ref.SoftmaxCrossEntropy(z, rows, cols, t, out double[] analytic);
-        double[] numeric = CentralDifferences(zz => Ref.SoftmaxCrossEntropy(zz, rows, cols, t, out _), z);
+        ReferenceKernels.SoftmaxCrossEntropy(z, rows, cols, t, out double[] analytic);
+        double[] numeric = CentralDifferences(zz => ReferenceKernels.SoftmaxCrossEntropy(zz, rows, cols, t, out _), z);
         Assert.True(Tolerance.RelativeDifference(numeric, analytic) < GradientCheckThreshold,
             $"reference gradient check: {Tolerance.RelativeDifference(numeric, analytic):E2}");
 
         var dz = new float[rows * cols];
-        Kernels.SoftmaxCrossEntropy(Array.ConvertAll(z, v => (float)v), rows, cols, targets, dz);
+        CpuKernels.SoftmaxCrossEntropy(Array.ConvertAll(z, v => (float)v), rows, cols, targets, dz);
         Tolerance.Close(analytic, dz, KernelGradientRel, KernelGradientAbsTimesM / rows, "dLogits");
     }
 }

@@ -1,9 +1,9 @@
 using CourseKit.Tests.Support;
-using Ref = CourseKit.Kernels.Reference.Reference;
+using CourseKit.Kernels.Reference;
 
 namespace CourseKit.Tests.Kernels;
 
-using Kernels = CourseKit.Kernels.Kernels;
+using CourseKit.Kernels;
 
 public class CrossEntropyTests
 {
@@ -46,24 +46,24 @@ public class CrossEntropyTests
         var p = new float[rows * cols];
         if (cols == 0)
         {
-            Assert.Throws<ArgumentOutOfRangeException>("cols", () => Kernels.SoftmaxCrossEntropy(z, rows, cols, new int[rows], dz, p));
+            Assert.Throws<ArgumentOutOfRangeException>("cols", () => CpuKernels.SoftmaxCrossEntropy(z, rows, cols, new int[rows], dz, p));
             return;
         }
         int[] labels = Labels(rows, cols);
-        float cost = Kernels.SoftmaxCrossEntropy(z, rows, cols, labels, dz, p);
+        float cost = CpuKernels.SoftmaxCrossEntropy(z, rows, cols, labels, dz, p);
 
-        double expected = Ref.SoftmaxCrossEntropy(D(z), rows, cols, labels, out double[] expectedDz);
+        double expected = ReferenceKernels.SoftmaxCrossEntropy(D(z), rows, cols, labels, out double[] expectedDz);
         Assert.Equal(expected, cost, CostRel * expected);
         Tolerance.Close(expectedDz, dz, GradientRel, GradientAbsTimesM / rows, "dLogits");
-        Tolerance.Close(Ref.Softmax(D(z), rows, cols), p, ProbabilityRel, 1e-37, "probabilities");
+        Tolerance.Close(ReferenceKernels.Softmax(D(z), rows, cols), p, ProbabilityRel, 1e-37, "probabilities");
 
-        Assert.Equal(cost, Kernels.SoftmaxCrossEntropy(z, rows, cols, labels));          // loss only
+        Assert.Equal(cost, CpuKernels.SoftmaxCrossEntropy(z, rows, cols, labels));          // loss only
         var dzOnly = new float[rows * cols];
-        Assert.Equal(cost, Kernels.SoftmaxCrossEntropy(z, rows, cols, labels, dzOnly));  // without probabilities
+        Assert.Equal(cost, CpuKernels.SoftmaxCrossEntropy(z, rows, cols, labels, dzOnly));  // without probabilities
         Tolerance.Close(expectedDz, dzOnly, GradientRel, GradientAbsTimesM / rows, "dLogits alone");
 
         float[] inPlace = (float[])z.Clone();
-        Assert.Equal(cost, Kernels.SoftmaxCrossEntropy(inPlace, rows, cols, labels, dLogits: inPlace));
+        Assert.Equal(cost, CpuKernels.SoftmaxCrossEntropy(inPlace, rows, cols, labels, dLogits: inPlace));
         Assert.Equal(dzOnly, inPlace);
     }
 
@@ -77,16 +77,16 @@ public class CrossEntropyTests
         float[] t = SoftTargets(rows, cols);
         var dz = new float[rows * cols];
         var p = new float[rows * cols];
-        float cost = Kernels.SoftmaxCrossEntropy(z, rows, cols, t, dz, p);
+        float cost = CpuKernels.SoftmaxCrossEntropy(z, rows, cols, t, dz, p);
 
-        double expected = Ref.SoftmaxCrossEntropy(D(z), rows, cols, D(t), out double[] expectedDz);
+        double expected = ReferenceKernels.SoftmaxCrossEntropy(D(z), rows, cols, D(t), out double[] expectedDz);
         Assert.Equal(expected, cost, CostRel * expected);
         Tolerance.Close(expectedDz, dz, GradientRel, GradientAbsTimesM / rows, "dLogits");
-        Tolerance.Close(Ref.Softmax(D(z), rows, cols), p, ProbabilityRel, 1e-37, "probabilities");
-        Assert.Equal(cost, Kernels.SoftmaxCrossEntropy(z, rows, cols, t));
+        Tolerance.Close(ReferenceKernels.Softmax(D(z), rows, cols), p, ProbabilityRel, 1e-37, "probabilities");
+        Assert.Equal(cost, CpuKernels.SoftmaxCrossEntropy(z, rows, cols, t));
 
         float[] inPlace = (float[])z.Clone();
-        Assert.Equal(cost, Kernels.SoftmaxCrossEntropy(inPlace, rows, cols, t, probabilities: inPlace));
+        Assert.Equal(cost, CpuKernels.SoftmaxCrossEntropy(inPlace, rows, cols, t, probabilities: inPlace));
         Assert.Equal(p, inPlace);
     }
 
@@ -102,8 +102,8 @@ public class CrossEntropyTests
         for (int i = 0; i < rows; i++) oneHot[i * cols + labels[i]] = 1f;
         var dzLabels = new float[rows * cols];
         var dzTargets = new float[rows * cols];
-        float a = Kernels.SoftmaxCrossEntropy(z, rows, cols, labels, dzLabels);
-        float b = Kernels.SoftmaxCrossEntropy(z, rows, cols, oneHot, dzTargets);
+        float a = CpuKernels.SoftmaxCrossEntropy(z, rows, cols, labels, dzLabels);
+        float b = CpuKernels.SoftmaxCrossEntropy(z, rows, cols, oneHot, dzTargets);
         Assert.Equal(a, b, 1e-6 * a);
         Tolerance.Close(dzLabels, dzTargets, GradientRel, GradientAbsTimesM / rows);
     }
@@ -113,9 +113,9 @@ public class CrossEntropyTests
     {
         float[] z = [1000f, -1000f, 0f];
         var dz = new float[3];
-        Assert.Equal(2000f, Kernels.SoftmaxCrossEntropy(z, 1, 3, [1], dz));  // −log ŷ_1 = −(−1000 − 1000 − log(1 + ...))
+        Assert.Equal(2000f, CpuKernels.SoftmaxCrossEntropy(z, 1, 3, [1], dz));  // −log ŷ_1 = −(−1000 − 1000 − log(1 + ...))
         Assert.Equal([1f, -1f, 0f], dz);
-        Assert.Equal(0f, Kernels.SoftmaxCrossEntropy(z, 1, 3, [0]));
+        Assert.Equal(0f, CpuKernels.SoftmaxCrossEntropy(z, 1, 3, [0]));
     }
 
     [Fact]
@@ -123,13 +123,13 @@ public class CrossEntropyTests
     {
         const int rows = 9, cols = 13;
         var p = new float[rows * cols];
-        Kernels.Softmax(TestData.Normal(rows * cols, std: 2), rows, cols, p);
+        CpuKernels.Softmax(TestData.Normal(rows * cols, std: 2), rows, cols, p);
         int[] labels = Labels(rows, cols);
         float[] t = SoftTargets(rows, cols);
-        double expectedLabels = Ref.CrossEntropy(D(p), rows, cols, labels);
-        double expectedTargets = Ref.CrossEntropy(D(p), rows, cols, D(t));
-        Assert.Equal(expectedLabels, Kernels.CrossEntropy(p, rows, cols, labels), CostRel * expectedLabels);
-        Assert.Equal(expectedTargets, Kernels.CrossEntropy(p, rows, cols, t), CostRel * expectedTargets);
+        double expectedLabels = ReferenceKernels.CrossEntropy(D(p), rows, cols, labels);
+        double expectedTargets = ReferenceKernels.CrossEntropy(D(p), rows, cols, D(t));
+        Assert.Equal(expectedLabels, CpuKernels.CrossEntropy(p, rows, cols, labels), CostRel * expectedLabels);
+        Assert.Equal(expectedTargets, CpuKernels.CrossEntropy(p, rows, cols, t), CostRel * expectedTargets);
     }
 
     [Fact]
@@ -137,23 +137,23 @@ public class CrossEntropyTests
     {
         // Lecture: y = [0, 1, 0, 0], ŷ = [0.3, 0.2, 0.1, 0.4] → L = −log 0.2 ≈ 1.609 ("small ŷ_2 is bad").
         float[] p = [0.3f, 0.2f, 0.1f, 0.4f];
-        Assert.Equal(1.609, Kernels.CrossEntropy(p, 1, 4, [1]), precision: 3);
-        Assert.Equal(1.609, Kernels.CrossEntropy(p, 1, 4, [0f, 1f, 0f, 0f]), precision: 3);
+        Assert.Equal(1.609, CpuKernels.CrossEntropy(p, 1, 4, [1]), precision: 3);
+        Assert.Equal(1.609, CpuKernels.CrossEntropy(p, 1, 4, [0f, 1f, 0f, 0f]), precision: 3);
     }
 
     [Fact]
     public void CrossEntropy_treats_zero_times_log_zero_as_zero()
     {
         float[] p = [0f, 1f, 0f];
-        Assert.Equal(0f, Kernels.CrossEntropy(p, 1, 3, [0f, 1f, 0f]));
-        Assert.Equal(0f, Kernels.CrossEntropy(p, 1, 3, [1]));
+        Assert.Equal(0f, CpuKernels.CrossEntropy(p, 1, 3, [0f, 1f, 0f]));
+        Assert.Equal(0f, CpuKernels.CrossEntropy(p, 1, 3, [1]));
     }
 
     [Fact]
     public void CrossEntropy_is_honestly_infinite_when_the_true_class_has_probability_zero()
     {
         float[] p = [0f, 1f, 0f, /* row 2 */ 0.5f, 0.5f, 0f];
-        Assert.Equal(float.PositiveInfinity, Kernels.CrossEntropy(p, 2, 3, [0, 1]));
-        Assert.Equal(float.PositiveInfinity, Kernels.CrossEntropy(p, 2, 3, [0.5f, 0.5f, 0f, 0f, 1f, 0f]));
+        Assert.Equal(float.PositiveInfinity, CpuKernels.CrossEntropy(p, 2, 3, [0, 1]));
+        Assert.Equal(float.PositiveInfinity, CpuKernels.CrossEntropy(p, 2, 3, [0.5f, 0.5f, 0f, 0f, 1f, 0f]));
     }
 }

@@ -1,7 +1,7 @@
 using CourseKit.Kernels.Reference;
 using CourseKit.Tests.Support;
 using MathNet.Numerics.LinearAlgebra;
-using K = CourseKit.Kernels.Kernels;
+using CourseKit.Kernels;
 
 namespace CourseKit.Tests.Kernels;
 
@@ -24,7 +24,7 @@ public class GemmTests
         {
             float[] a = TestData.Normal(m * k, seed: 42), b = TestData.Normal(k * n, seed: 43);
             var c = new float[m * n];
-            K.Gemm(a, b, c, m, n, k, ta, tb);
+            CpuKernels.Gemm(a, b, c, m, n, k, ta, tb);
 
             // MathNet stores column-major; build op(A), op(B) element by element from our row-major storage.
             var ma = Matrix<double>.Build.Dense(m, k, (i, p) => ta ? a[p * m + i] : a[i * k + p]);
@@ -50,8 +50,8 @@ public class GemmTests
         const int m = 19, n = 37, k = 23;
         float[] a = TestData.Normal(m * k, 1), b = TestData.Normal(k * n, 2), c0 = TestData.Normal(m * n, 3);
         var c = (float[])c0.Clone();
-        K.Gemm(a, b, c, m, n, k, alpha: alpha, beta: beta);
-        double[] expected = Reference.Gemm(ToDouble(a), ToDouble(b), ToDouble(c0), m, n, k, alpha: alpha, beta: beta);
+        CpuKernels.Gemm(a, b, c, m, n, k, alpha: alpha, beta: beta);
+        double[] expected = ReferenceKernels.Gemm(ToDouble(a), ToDouble(b), ToDouble(c0), m, n, k, alpha: alpha, beta: beta);
         Tolerance.Close(expected, c, rel: 1e-5, abs: 1e-5, what: "C");
     }
 
@@ -59,7 +59,7 @@ public class GemmTests
     public void Gemm_with_beta_zero_ignores_NaN_already_in_C()
     {
         var c = new[] { float.NaN, float.NaN };
-        K.Gemm([1f], [3f, 4f], c, 1, 2, 1);
+        CpuKernels.Gemm([1f], [3f, 4f], c, 1, 2, 1);
         Assert.Equal([3f, 4f], c);
     }
 
@@ -70,8 +70,8 @@ public class GemmTests
         float[] a = TestData.Normal(m * k, 5), b = TestData.Normal(k * n, 6);
         var one = new float[m * n];
         var two = new float[m * n];
-        K.Gemm(a, b, one, m, n, k, threads: 1);
-        K.Gemm(a, b, two, m, n, k, threads: 2);
+        CpuKernels.Gemm(a, b, one, m, n, k, threads: 1);
+        CpuKernels.Gemm(a, b, two, m, n, k, threads: 2);
         Assert.Equal(one, two);
     }
 
@@ -101,19 +101,19 @@ public class GemmTests
     public void Gemm_with_zero_sized_dimensions_is_well_defined()
     {
         var c = new[] { 5f, 6f };
-        K.Gemm([], [], c, 1, 2, 0, beta: 0f);
+        CpuKernels.Gemm([], [], c, 1, 2, 0, beta: 0f);
         Assert.Equal([0f, 0f], c); // the empty sum is 0
-        K.Gemm([], [], Span<float>.Empty, 0, 0, 3);
+        CpuKernels.Gemm([], [], Span<float>.Empty, 0, 0, 3);
     }
 
     [Fact]
     public void Gemm_rejects_wrong_lengths_naming_the_argument()
     {
-        var ex = Assert.Throws<ArgumentException>(() => K.Gemm(new float[5], new float[6], new float[4], 2, 2, 3));
+        var ex = Assert.Throws<ArgumentException>(() => CpuKernels.Gemm(new float[5], new float[6], new float[4], 2, 2, 3));
         Assert.Equal("a", ex.ParamName);
         Assert.Contains("a (stored 2 × 3)", ex.Message);
         Assert.Contains("expected length 6, actual 5", ex.Message);
-        ex = Assert.Throws<ArgumentException>(() => K.Gemm(new float[6], new float[6], new float[3], 2, 2, 3));
+        ex = Assert.Throws<ArgumentException>(() => CpuKernels.Gemm(new float[6], new float[6], new float[3], 2, 2, 3));
         Assert.Contains("destination too short", ex.Message);
     }
 
@@ -122,7 +122,7 @@ public class GemmTests
     {
         var a = new float[6];
         a[4] = float.NaN;
-        var ex = Assert.Throws<ArgumentException>(() => K.Gemm(a, new float[6], new float[4], 2, 2, 3));
+        var ex = Assert.Throws<ArgumentException>(() => CpuKernels.Gemm(a, new float[6], new float[4], 2, 2, 3));
         Assert.Contains("a[1, 1]", ex.Message);
     }
 
@@ -130,15 +130,15 @@ public class GemmTests
     public void Gemm_rejects_output_overlapping_an_input()
     {
         var buffer = new float[16];
-        var ex = Assert.Throws<ArgumentException>(() => K.Gemm(buffer.AsSpan(0, 4), buffer.AsSpan(4, 4), buffer.AsSpan(2, 4), 2, 2, 2));
+        var ex = Assert.Throws<ArgumentException>(() => CpuKernels.Gemm(buffer.AsSpan(0, 4), buffer.AsSpan(4, 4), buffer.AsSpan(2, 4), 2, 2, 2));
         Assert.Contains("must not overlap a", ex.Message);
     }
 
     [Fact]
     public void Gemm_rejects_bad_threads_and_negative_dimensions()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => K.Gemm(new float[1], new float[1], new float[1], 1, 1, 1, threads: 0));
-        Assert.Throws<ArgumentOutOfRangeException>(() => K.Gemm(new float[1], new float[1], new float[1], -1, 1, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => CpuKernels.Gemm(new float[1], new float[1], new float[1], 1, 1, 1, threads: 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => CpuKernels.Gemm(new float[1], new float[1], new float[1], -1, 1, 1));
     }
 
     internal static double[] ToDouble(float[] x) => Array.ConvertAll(x, v => (double)v);

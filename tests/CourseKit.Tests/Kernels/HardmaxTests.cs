@@ -1,9 +1,9 @@
 using CourseKit.Tests.Support;
-using Ref = CourseKit.Kernels.Reference.Reference;
+using CourseKit.Kernels.Reference;
 
 namespace CourseKit.Tests.Kernels;
 
-using Kernels = CourseKit.Kernels.Kernels;
+using CourseKit.Kernels;
 
 public class HardmaxTests
 {
@@ -21,17 +21,17 @@ public class HardmaxTests
             var oneHot = new float[rows * cols];
             if (cols == 0)
             {
-                Assert.Throws<ArgumentOutOfRangeException>("cols", () => Kernels.ArgMax(z, rows, cols, index));
-                Assert.Throws<ArgumentOutOfRangeException>("cols", () => Kernels.Hardmax(z, rows, cols, oneHot));
+                Assert.Throws<ArgumentOutOfRangeException>("cols", () => CpuKernels.ArgMax(z, rows, cols, index));
+                Assert.Throws<ArgumentOutOfRangeException>("cols", () => CpuKernels.Hardmax(z, rows, cols, oneHot));
                 continue;
             }
-            Kernels.ArgMax(z, rows, cols, index);
-            Kernels.Hardmax(z, rows, cols, oneHot);
-            Assert.Equal(Ref.ArgMax(D(z), rows, cols), index);
-            Assert.Equal(Ref.Hardmax(D(z), rows, cols), oneHot.Select(v => (double)v).ToArray());
+            CpuKernels.ArgMax(z, rows, cols, index);
+            CpuKernels.Hardmax(z, rows, cols, oneHot);
+            Assert.Equal(ReferenceKernels.ArgMax(D(z), rows, cols), index);
+            Assert.Equal(ReferenceKernels.Hardmax(D(z), rows, cols), oneHot.Select(v => (double)v).ToArray());
 
             float[] inPlace = (float[])z.Clone();
-            Kernels.Hardmax(inPlace, rows, cols, inPlace);
+            CpuKernels.Hardmax(inPlace, rows, cols, inPlace);
             Assert.Equal(oneHot, inPlace);
         }
     }
@@ -41,7 +41,7 @@ public class HardmaxTests
     {
         float[] z = [1f, 3f, 3f, 2f, /* row 2 */ 7f, 7f, 7f, 7f, /* row 3: −0 equals +0 */ -0f, 0f, -1f, -2f];
         var index = new int[3];
-        Kernels.ArgMax(z, 3, 4, index);
+        CpuKernels.ArgMax(z, 3, 4, index);
         Assert.Equal([1, 0, 0], index);
     }
 
@@ -54,7 +54,7 @@ public class HardmaxTests
             var z = new float[cols];
             z[position] = 5f;
             var index = new int[1];
-            Kernels.ArgMax(z, 1, cols, index);
+            CpuKernels.ArgMax(z, 1, cols, index);
             Assert.Equal(position, index[0]);
         }
     }
@@ -64,15 +64,15 @@ public class HardmaxTests
     {
         float[] z = [5f, 2f, -1f, 3f, /* row 2 */ -4f, -3f, -9f, -3.5f];
         var oneHot = new float[8];
-        Kernels.Hardmax(z, 2, 4, oneHot);
+        CpuKernels.Hardmax(z, 2, 4, oneHot);
         Assert.Equal([1f, 0f, 0f, 0f, 0f, 1f, 0f, 0f], oneHot);
     }
 
     [Fact]
     public void ArgMax_of_an_empty_batch_does_nothing()
     {
-        Kernels.ArgMax(ReadOnlySpan<float>.Empty, 0, 3, Span<int>.Empty);
-        Kernels.Hardmax(ReadOnlySpan<float>.Empty, 0, 3, Span<float>.Empty);
+        CpuKernels.ArgMax(ReadOnlySpan<float>.Empty, 0, 3, Span<int>.Empty);
+        CpuKernels.Hardmax(ReadOnlySpan<float>.Empty, 0, 3, Span<float>.Empty);
     }
 
     [Fact]
@@ -80,16 +80,16 @@ public class HardmaxTests
     {
         float[] z = new float[3 * 20];
         z[2 * 20 + 17] = float.NaN;
-        var ex = Assert.Throws<ArgumentException>("z", () => Kernels.ArgMax(z, 3, 20, new int[3]));
+        var ex = Assert.Throws<ArgumentException>("z", () => CpuKernels.ArgMax(z, 3, 20, new int[3]));
         Assert.Contains("z[2, 17]", ex.Message);
-        ex = Assert.Throws<ArgumentException>("z", () => Kernels.Hardmax(z, 3, 20, new float[60]));
+        ex = Assert.Throws<ArgumentException>("z", () => CpuKernels.Hardmax(z, 3, 20, new float[60]));
         Assert.Contains("z[2, 17]", ex.Message);
     }
 
     [Fact]
     public void ArgMax_rejects_a_destination_shorter_than_the_row_count()
     {
-        var ex = Assert.Throws<ArgumentException>("destination", () => Kernels.ArgMax(new float[12], 4, 3, new int[3]));
+        var ex = Assert.Throws<ArgumentException>("destination", () => CpuKernels.ArgMax(new float[12], 4, 3, new int[3]));
         Assert.Contains("too short", ex.Message);
     }
 
@@ -97,6 +97,6 @@ public class HardmaxTests
     public void Hardmax_rejects_partial_overlap()
     {
         var buffer = new float[13];
-        Assert.Throws<ArgumentException>("destination", () => Kernels.Hardmax(buffer.AsSpan(0, 12), 4, 3, buffer.AsSpan(1, 12)));
+        Assert.Throws<ArgumentException>("destination", () => CpuKernels.Hardmax(buffer.AsSpan(0, 12), 4, 3, buffer.AsSpan(1, 12)));
     }
 }

@@ -1,6 +1,6 @@
 using CourseKit.Kernels.Reference;
 using CourseKit.Tests.Support;
-using K = CourseKit.Kernels.Kernels;
+using CourseKit.Kernels;
 
 namespace CourseKit.Tests.Kernels;
 
@@ -18,11 +18,11 @@ public class ReductionTests
         float[] x = TestData.Normal(rows * cols, seed: 42);
         double[] xd = GemmTests.ToDouble(x);
         var colSums = new float[cols];
-        K.ColumnSums(x, rows, cols, colSums);
-        Tolerance.Close(Reference.ColumnSums(xd, rows, cols), colSums, SumTol, 1e-6, "column sums");
+        CpuKernels.ColumnSums(x, rows, cols, colSums);
+        Tolerance.Close(ReferenceKernels.ColumnSums(xd, rows, cols), colSums, SumTol, 1e-6, "column sums");
         var rowSums = new float[rows];
-        K.RowSums(x, rows, cols, rowSums);
-        Tolerance.Close(Reference.RowSums(xd, rows, cols), rowSums, SumTol, 1e-5, "row sums");
+        CpuKernels.RowSums(x, rows, cols, rowSums);
+        Tolerance.Close(ReferenceKernels.RowSums(xd, rows, cols), rowSums, SumTol, 1e-5, "row sums");
     }
 
     [Fact]
@@ -30,12 +30,12 @@ public class ReductionTests
     {
         float[] x = TestData.Normal(7 * 5, seed: 1);
         var means = new float[5];
-        K.ColumnMeans(x, 7, 5, means);
+        CpuKernels.ColumnMeans(x, 7, 5, means);
         var max = new float[7];
-        K.RowMax(x, 7, 5, max);
+        CpuKernels.RowMax(x, 7, 5, max);
         float[] bias = [1, 2, 3, 4, 5];
         var y = new float[35];
-        K.AddRowVector(x, 7, 5, bias, y);
+        CpuKernels.AddRowVector(x, 7, 5, bias, y);
         for (int j = 0; j < 5; j++) Assert.Equal(Enumerable.Range(0, 7).Average(i => (double)x[i * 5 + j]), means[j], 1e-6);
         for (int i = 0; i < 7; i++)
         {
@@ -47,15 +47,15 @@ public class ReductionTests
     [Fact]
     public void Reductions_name_the_bad_argument()
     {
-        var ex = Assert.Throws<ArgumentException>(() => K.ColumnSums(new float[5], 2, 3, new float[3]));
+        var ex = Assert.Throws<ArgumentException>(() => CpuKernels.ColumnSums(new float[5], 2, 3, new float[3]));
         Assert.Contains("x (2 × 3): expected length 6, actual 5", ex.Message);
         var x = new float[6];
         x[4] = float.NaN;
-        ex = Assert.Throws<ArgumentException>(() => K.ColumnSums(x, 2, 3, new float[3]));
+        ex = Assert.Throws<ArgumentException>(() => CpuKernels.ColumnSums(x, 2, 3, new float[3]));
         Assert.Contains("x[1, 1]", ex.Message);
-        ex = Assert.Throws<ArgumentException>(() => K.ColumnMeans(new float[0], 0, 3, new float[3]));
+        ex = Assert.Throws<ArgumentException>(() => CpuKernels.ColumnMeans(new float[0], 0, 3, new float[3]));
         Assert.Contains("at least 1 example", ex.Message);
-        ex = Assert.Throws<ArgumentException>(() => K.AddRowVector(new float[6], 2, 3, new float[2], new float[6]));
+        ex = Assert.Throws<ArgumentException>(() => CpuKernels.AddRowVector(new float[6], 2, 3, new float[2], new float[6]));
         Assert.Equal("v", ex.ParamName);
     }
 }

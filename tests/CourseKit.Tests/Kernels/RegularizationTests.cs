@@ -1,6 +1,6 @@
 using CourseKit.Kernels.Reference;
 using CourseKit.Tests.Support;
-using K = CourseKit.Kernels.Kernels;
+using CourseKit.Kernels;
 
 namespace CourseKit.Tests.Kernels;
 
@@ -14,14 +14,14 @@ public class RegularizationTests
         var x = Enumerable.Repeat(1f, n).ToArray();
         var mask = new float[n];
         var y = new float[n];
-        K.DropoutForward(x, keep, seed: 42, mask, y);
+        CpuKernels.DropoutForward(x, keep, seed: 42, mask, y);
         int kept = mask.Count(v => v != 0);
         // Binomial(n, 0.8): the standard deviation of the kept fraction is √(0.8·0.2/n) ≈ 0.0009; allow 5σ.
         Assert.InRange(kept / (double)n, keep - 0.0045, keep + 0.0045);
         Assert.All(mask, v => Assert.True(v == 0f || v == 1f / keep));
         Assert.InRange(y.Average(), 0.99, 1.01); // inverted dropout preserves the expected activation
         bool[] keeps = mask.Select(v => v != 0).ToArray();
-        Tolerance.Close(Reference.Dropout(GemmTests.ToDouble(x), keeps, keep), y, 1e-7, what: "y");
+        Tolerance.Close(ReferenceKernels.Dropout(GemmTests.ToDouble(x), keeps, keep), y, 1e-7, what: "y");
     }
 
     [Fact]
@@ -29,14 +29,14 @@ public class RegularizationTests
     {
         float[] x = TestData.Normal(1000, seed: 1);
         float[] m1 = new float[1000], m2 = new float[1000], m3 = new float[1000], y = new float[1000];
-        K.DropoutForward(x, 0.5f, seed: 7, m1, y);
-        K.DropoutForward(x, 0.5f, seed: 7, m2, y);
-        K.DropoutForward(x, 0.5f, seed: 8, m3, y);
+        CpuKernels.DropoutForward(x, 0.5f, seed: 7, m1, y);
+        CpuKernels.DropoutForward(x, 0.5f, seed: 7, m2, y);
+        CpuKernels.DropoutForward(x, 0.5f, seed: 8, m3, y);
         Assert.Equal(m1, m2);
         Assert.NotEqual(m1, m3);
         // A prefix of a longer mask equals the shorter mask: element i depends on (seed, i) only.
         var shorter = new float[10];
-        K.DropoutForward(x.AsSpan(0, 10), 0.5f, seed: 7, shorter, new float[10]);
+        CpuKernels.DropoutForward(x.AsSpan(0, 10), 0.5f, seed: 7, shorter, new float[10]);
         Assert.Equal(m1.Take(10), shorter);
     }
 
@@ -45,8 +45,8 @@ public class RegularizationTests
     {
         float[] x = TestData.Normal(300, seed: 2), dy = TestData.Normal(300, seed: 3);
         float[] mask = new float[300], y = new float[300], dx = new float[300];
-        K.DropoutForward(x, 0.7f, seed: 1, mask, y);
-        K.DropoutBackward(dy, mask, dx);
+        CpuKernels.DropoutForward(x, 0.7f, seed: 1, mask, y);
+        CpuKernels.DropoutBackward(dy, mask, dx);
         for (int i = 0; i < 300; i++) Assert.Equal(dy[i] * mask[i], dx[i]);
     }
 
@@ -56,7 +56,7 @@ public class RegularizationTests
     [InlineData(float.NaN)]
     public void Dropout_rejects_keepProb_outside_zero_to_one(float keep)
     {
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => K.DropoutForward(new float[3], keep, 1, new float[3], new float[3]));
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => CpuKernels.DropoutForward(new float[3], keep, 1, new float[3], new float[3]));
         Assert.Equal("keepProb", ex.ParamName);
     }
 
@@ -64,7 +64,7 @@ public class RegularizationTests
     public void Dropout_with_keepProb_one_is_the_identity()
     {
         float[] x = TestData.Normal(50, seed: 4), mask = new float[50], y = new float[50];
-        K.DropoutForward(x, 1f, seed: 3, mask, y);
+        CpuKernels.DropoutForward(x, 1f, seed: 3, mask, y);
         Assert.Equal(x, y);
     }
 
@@ -74,10 +74,10 @@ public class RegularizationTests
         float[] w = TestData.Normal(257, seed: 5);
         const float lambda = 0.7f;
         const int m = 64;
-        Assert.Equal(Reference.L2Penalty(GemmTests.ToDouble(w), lambda, m), K.L2Penalty(w, lambda, m), 1e-5);
+        Assert.Equal(ReferenceKernels.L2Penalty(GemmTests.ToDouble(w), lambda, m), CpuKernels.L2Penalty(w, lambda, m), 1e-5);
         float[] dW = TestData.Normal(257, seed: 6), start = (float[])dW.Clone();
-        K.L2GradientAccumulate(w, lambda, m, dW);
-        double[] expected = Reference.L2Gradient(GemmTests.ToDouble(w), lambda, m).Select((g, i) => g + start[i]).ToArray();
+        CpuKernels.L2GradientAccumulate(w, lambda, m, dW);
+        double[] expected = ReferenceKernels.L2Gradient(GemmTests.ToDouble(w), lambda, m).Select((g, i) => g + start[i]).ToArray();
         Tolerance.Close(expected, dW, 1e-6, 1e-7, "dW");
 
         double[] wd = GemmTests.ToDouble(w);
@@ -86,15 +86,15 @@ public class RegularizationTests
         {
             double[] plus = (double[])wd.Clone(), minus = (double[])wd.Clone();
             plus[i] += 1e-5; minus[i] -= 1e-5;
-            numeric[i] = (Reference.L2Penalty(plus, lambda, m) - Reference.L2Penalty(minus, lambda, m)) / 2e-5;
+            numeric[i] = (ReferenceKernels.L2Penalty(plus, lambda, m) - ReferenceKernels.L2Penalty(minus, lambda, m)) / 2e-5;
         }
-        Assert.True(Tolerance.RelativeDifference(numeric, Reference.L2Gradient(wd, lambda, m)) < 1e-7);
+        Assert.True(Tolerance.RelativeDifference(numeric, ReferenceKernels.L2Gradient(wd, lambda, m)) < 1e-7);
     }
 
     [Fact]
     public void L2_rejects_negative_lambda_and_empty_batches()
     {
-        Assert.Contains("lambda: expected a finite value ≥ 0, actual -1", Assert.Throws<ArgumentOutOfRangeException>(() => K.L2Penalty(new float[2], -1f, 4)).Message);
-        Assert.Contains("batchSize: expected m ≥ 1 examples, actual 0", Assert.Throws<ArgumentOutOfRangeException>(() => K.L2Penalty(new float[2], 1f, 0)).Message);
+        Assert.Contains("lambda: expected a finite value ≥ 0, actual -1", Assert.Throws<ArgumentOutOfRangeException>(() => CpuKernels.L2Penalty(new float[2], -1f, 4)).Message);
+        Assert.Contains("batchSize: expected m ≥ 1 examples, actual 0", Assert.Throws<ArgumentOutOfRangeException>(() => CpuKernels.L2Penalty(new float[2], 1f, 0)).Message);
     }
 }

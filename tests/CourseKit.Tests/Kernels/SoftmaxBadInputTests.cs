@@ -2,7 +2,7 @@ using CourseKit.Tests.Support;
 
 namespace CourseKit.Tests.Kernels;
 
-using Kernels = CourseKit.Kernels.Kernels;
+using CourseKit.Kernels;
 
 public class SoftmaxBadInputTests
 {
@@ -12,9 +12,9 @@ public class SoftmaxBadInputTests
 
     private static RowKernel Kernel(string name) => name switch
     {
-        "Softmax" => Kernels.Softmax,
-        "LogSoftmax" => Kernels.LogSoftmax,
-        "Hardmax" => Kernels.Hardmax,
+        "Softmax" => CpuKernels.Softmax,
+        "LogSoftmax" => CpuKernels.LogSoftmax,
+        "Hardmax" => CpuKernels.Hardmax,
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 
@@ -84,7 +84,7 @@ public class SoftmaxBadInputTests
     {
         var z = TestData.Normal(6 * 20);
         z[4 * 20 + 2] = float.NaN;
-        var ex = Assert.Throws<ArgumentException>("z", () => Kernels.Softmax(z, 6, 20, z));
+        var ex = Assert.Throws<ArgumentException>("z", () => CpuKernels.Softmax(z, 6, 20, z));
         Assert.Contains("z[4, 2]", ex.Message);
     }
 }

@@ -1,9 +1,9 @@
 using CourseKit.Tests.Support;
-using Ref = CourseKit.Kernels.Reference.Reference;
+using CourseKit.Kernels.Reference;
 
 namespace CourseKit.Tests.Kernels;
 
-using Kernels = CourseKit.Kernels.Kernels;
+using CourseKit.Kernels;
 
 public class SoftmaxLogTests
 {
@@ -23,14 +23,14 @@ public class SoftmaxLogTests
             var actual = new float[rows * cols];
             if (cols == 0)
             {
-                Assert.Throws<ArgumentOutOfRangeException>("cols", () => Kernels.LogSoftmax(z, rows, cols, actual));
+                Assert.Throws<ArgumentOutOfRangeException>("cols", () => CpuKernels.LogSoftmax(z, rows, cols, actual));
                 continue;
             }
-            Kernels.LogSoftmax(z, rows, cols, actual);
-            Tolerance.Close(Ref.LogSoftmax(D(z), rows, cols), actual, LogSoftmaxRel, LogSoftmaxAbs, $"log-softmax (rows {rows}, cols {cols})");
+            CpuKernels.LogSoftmax(z, rows, cols, actual);
+            Tolerance.Close(ReferenceKernels.LogSoftmax(D(z), rows, cols), actual, LogSoftmaxRel, LogSoftmaxAbs, $"log-softmax (rows {rows}, cols {cols})");
 
             float[] inPlace = (float[])z.Clone();
-            Kernels.LogSoftmax(inPlace, rows, cols, inPlace);
+            CpuKernels.LogSoftmax(inPlace, rows, cols, inPlace);
             Assert.Equal(actual, inPlace);
         }
     }
@@ -44,8 +44,8 @@ public class SoftmaxLogTests
     {
         float[] z = TestData.Uniform(rows * cols, seed: 42, low: -50, high: 50);
         var actual = new float[rows * cols];
-        Kernels.LogSoftmax(z, rows, cols, actual);
-        Tolerance.Close(Ref.LogSoftmax(D(z), rows, cols), actual, LogSoftmaxRel, LogSoftmaxAbs, "log-softmax");
+        CpuKernels.LogSoftmax(z, rows, cols, actual);
+        Tolerance.Close(ReferenceKernels.LogSoftmax(D(z), rows, cols), actual, LogSoftmaxRel, LogSoftmaxAbs, "log-softmax");
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public class SoftmaxLogTests
     {
         float[] z = [1000f, -1000f, 0f];
         var logA = new float[3];
-        Kernels.LogSoftmax(z, 1, 3, logA);
+        CpuKernels.LogSoftmax(z, 1, 3, logA);
         Assert.Equal([0f, -2000f, -1000f], logA);
     }
 
@@ -63,8 +63,8 @@ public class SoftmaxLogTests
         // log softmax([1000, 995])[0] = −log(1 + e^−5) ≈ −0.0067153; forming 1000 + 0.0067 in float would lose it.
         float[] z = [1000f, 995f];
         var logA = new float[2];
-        Kernels.LogSoftmax(z, 1, 2, logA);
-        Tolerance.Close(Ref.LogSoftmax([1000.0, 995.0], 1, 2), logA, LogSoftmaxRel, abs: 1e-9);
+        CpuKernels.LogSoftmax(z, 1, 2, logA);
+        Tolerance.Close(ReferenceKernels.LogSoftmax([1000.0, 995.0], 1, 2), logA, LogSoftmaxRel, abs: 1e-9);
     }
 
     [Fact]
@@ -74,8 +74,8 @@ public class SoftmaxLogTests
         float[] z = TestData.Normal(rows * cols, std: 2);
         var a = new float[rows * cols];
         var logA = new float[rows * cols];
-        Kernels.Softmax(z, rows, cols, a);
-        Kernels.LogSoftmax(z, rows, cols, logA);
+        CpuKernels.Softmax(z, rows, cols, a);
+        CpuKernels.LogSoftmax(z, rows, cols, logA);
         for (int k = 0; k < a.Length; k++)
             Assert.Equal(Math.Log(a[k]), logA[k], 1e-5);
     }

@@ -1,9 +1,9 @@
 using CourseKit.Tests.Support;
-using Ref = CourseKit.Kernels.Reference.Reference;
+using CourseKit.Kernels.Reference;
 
 namespace CourseKit.Tests.Kernels;
 
-using Kernels = CourseKit.Kernels.Kernels;
+using CourseKit.Kernels;
 
 public class SoftmaxTests
 {
@@ -23,14 +23,14 @@ public class SoftmaxTests
             var actual = new float[rows * cols];
             if (cols == 0)
             {
-                Assert.Throws<ArgumentOutOfRangeException>("cols", () => Kernels.Softmax(z, rows, cols, actual));
+                Assert.Throws<ArgumentOutOfRangeException>("cols", () => CpuKernels.Softmax(z, rows, cols, actual));
                 continue;
             }
-            Kernels.Softmax(z, rows, cols, actual);
-            Tolerance.Close(Ref.Softmax(D(z), rows, cols), actual, SoftmaxRel, SoftmaxAbs, $"softmax (rows {rows}, cols {cols})");
+            CpuKernels.Softmax(z, rows, cols, actual);
+            Tolerance.Close(ReferenceKernels.Softmax(D(z), rows, cols), actual, SoftmaxRel, SoftmaxAbs, $"softmax (rows {rows}, cols {cols})");
 
             float[] inPlace = (float[])z.Clone();
-            Kernels.Softmax(inPlace, rows, cols, inPlace);
+            CpuKernels.Softmax(inPlace, rows, cols, inPlace);
             Assert.Equal(actual, inPlace);
         }
     }
@@ -46,8 +46,8 @@ public class SoftmaxTests
     {
         float[] z = TestData.Uniform(rows * cols, seed: 42, low: -20, high: 20);
         var actual = new float[rows * cols];
-        Kernels.Softmax(z, rows, cols, actual);
-        Tolerance.Close(Ref.Softmax(D(z), rows, cols), actual, SoftmaxRel, SoftmaxAbs, "softmax");
+        CpuKernels.Softmax(z, rows, cols, actual);
+        Tolerance.Close(ReferenceKernels.Softmax(D(z), rows, cols), actual, SoftmaxRel, SoftmaxAbs, "softmax");
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public class SoftmaxTests
     {
         float[] z = [1000f, -1000f, 0f, -1000f, 0f, 1000f];
         var a = new float[6];
-        Kernels.Softmax(z, 2, 3, a);
+        CpuKernels.Softmax(z, 2, 3, a);
         Assert.Equal([1f, 0f, 0f, 0f, 0f, 1f], a);
     }
 
@@ -65,7 +65,7 @@ public class SoftmaxTests
         // Lecture: z = [5, 2, −1, 3] → t = e^z = [148.4, 7.4, 0.4, 20.1], Σt = 176.3, a = t / Σt.
         float[] z = [5f, 2f, -1f, 3f];
         var a = new float[4];
-        Kernels.Softmax(z, 1, 4, a);
+        CpuKernels.Softmax(z, 1, 4, a);
         double[] expected = [0.842, 0.042, 0.002, 0.114];
         for (int j = 0; j < 4; j++)
             Assert.Equal(expected[j], a[j], precision: 3);
@@ -77,7 +77,7 @@ public class SoftmaxTests
         const int rows = 16, cols = 37;
         float[] z = TestData.Normal(rows * cols, std: 5);
         var a = new float[rows * cols];
-        Kernels.Softmax(z, rows, cols, a);
+        CpuKernels.Softmax(z, rows, cols, a);
         Assert.All(a, v => Assert.InRange(v, 0f, 1f));
         for (int i = 0; i < rows; i++)
             Assert.Equal(1.0, a.AsSpan(i * cols, cols).ToArray().Sum(v => (double)v), 1e-5);
@@ -89,7 +89,7 @@ public class SoftmaxTests
         const int rows = 50;
         float[] z = TestData.Normal(rows * 2, std: 4);
         var a = new float[rows * 2];
-        Kernels.Softmax(z, rows, 2, a);
+        CpuKernels.Softmax(z, rows, 2, a);
         for (int i = 0; i < rows; i++)
         {
             double sigmoid = 1 / (1 + Math.Exp(-((double)z[2 * i] - z[2 * i + 1])));
@@ -105,15 +105,15 @@ public class SoftmaxTests
         float[] shifted = z.Select(v => v + 100f).ToArray();
         var a = new float[4];
         var b = new float[4];
-        Kernels.Softmax(z, 1, 4, a);
-        Kernels.Softmax(shifted, 1, 4, b);
+        CpuKernels.Softmax(z, 1, 4, a);
+        CpuKernels.Softmax(shifted, 1, 4, b);
         Tolerance.Close(a, b, rel: 1e-5);
     }
 
     [Fact]
     public void Softmax_of_an_empty_batch_does_nothing()
     {
-        Kernels.Softmax(ReadOnlySpan<float>.Empty, 0, 10, Span<float>.Empty);
+        CpuKernels.Softmax(ReadOnlySpan<float>.Empty, 0, 10, Span<float>.Empty);
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public class SoftmaxTests
     {
         float[] z = [1f, 2f];
         float[] destination = [9f, 9f, 9f];
-        Kernels.Softmax(z, 1, 2, destination);
+        CpuKernels.Softmax(z, 1, 2, destination);
         Assert.Equal(9f, destination[2]);
         Assert.Equal(1.0, destination[0] + destination[1], 1e-6);
     }
@@ -135,8 +135,8 @@ public class SoftmaxTests
         var z = new float[cols];
         for (int j = 0; j < cols; j++) z[j] = j % gaps.Length == 0 ? 0f : gaps[j % gaps.Length];
         var a = new float[cols];
-        Kernels.Softmax(z, 1, cols, a);
-        Tolerance.Close(Ref.Softmax(D(z), 1, cols), a, SoftmaxRel, abs: 2e-38, "softmax near underflow");
+        CpuKernels.Softmax(z, 1, cols, a);
+        Tolerance.Close(ReferenceKernels.Softmax(D(z), 1, cols), a, SoftmaxRel, abs: 2e-38, "softmax near underflow");
         Assert.All(a, v => Assert.True(float.IsFinite(v)));
     }
 }
