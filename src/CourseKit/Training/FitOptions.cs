@@ -3,7 +3,7 @@ using CourseKit.Tensors;
 
 namespace CourseKit.Training;
 
-/// <summary>How <see cref="Trainer.Fit"/> runs: epochs, mini-batches, regularization, schedule, validation, callbacks.</summary>
+/// <summary>How <see cref="Trainer.Fit(CourseKit.Data.Dataset, CourseKit.Data.Dataset?, FitOptions?)"/> runs: epochs, mini-batches, regularization, schedule, validation, callbacks.</summary>
 public sealed record FitOptions
 {
     /// <summary>Number of passes through the training set (the last epoch number when resuming).</summary>
