@@ -32,7 +32,7 @@ public class MultiProcessTests
         using var temp = new TempFolder();
         string db = temp.File("shared.db");
         using (var storage = new SqliteStorage(db)) Study.Create("shared", Direction.Minimize, new RandomSampler(), seed: 7, storage: storage);
-        var workers = Enumerable.Range(0, 3).Select(_ => Start(db, "shared", "12", "run", "2")).ToList();
+        var workers = Enumerable.Range(0, 3).Select(_ => Start("sqlite:///" + db, "shared", "12", "run", "2")).ToList();
         var outputs = workers.Select(w => (Out: w.StandardOutput.ReadToEndAsync(), Err: w.StandardError.ReadToEndAsync())).ToList();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         foreach (var w in workers) await w.WaitForExitAsync(timeout.Token);
@@ -61,7 +61,7 @@ public class MultiProcessTests
         using var temp = new TempFolder();
         string db = temp.File("crash.db");
         using (var storage = new SqliteStorage(db)) Study.Create("crash", Direction.Minimize, new RandomSampler(), seed: 7, storage: storage);
-        using var worker = Start(db, "crash", "1", "hang");
+        using var worker = Start("sqlite:///" + db, "crash", "1", "hang");
         string? line = worker.StandardOutput.ReadLine();
         Assert.Equal("RUNNING 0", line);
         worker.Kill(entireProcessTree: true);
