@@ -5,6 +5,7 @@
 #
 #   scripts/postgres.sh start DIR [--listen ADDRESSES] [--durable]   prints the cluster's URL (password included)
 #   scripts/postgres.sh restart DIR          fast shutdown, start again on the same port (clients must reconnect)
+#   scripts/postgres.sh halt DIR | resume DIR  stops the server keeping its data, starts it again (same port)
 #   scripts/postgres.sh stop DIR             stops the server and deletes DIR
 #
 # --listen: comma-separated addresses (127.0.0.1 by default). --durable keeps fsync on (benchmarks); tests turn it off.
@@ -56,8 +57,7 @@ start() { # DIR [--listen ADDRESSES] [--durable]
     for attempt in 1 2 3 4 5; do
         port=$(free_port)
         if as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "-p $port $settings" start >/dev/null; then
-            echo "$port" > "$dir/port"
-            echo "$listen" > "$dir/listen"
+            echo "-p $port $settings" > "$dir/options"
             echo "postgresql://coursekit:$password@${listen%%,*}:$port/postgres"
             return 0
         fi
@@ -72,6 +72,16 @@ restart() { # DIR
     as_owner "$bin/pg_ctl" -D "$1/data" -m fast -w -t 60 restart >/dev/null
 }
 
+halt() { # DIR
+    local bin; bin=$(bindir)
+    as_owner "$bin/pg_ctl" -D "$1/data" -m fast -w -t 60 stop >/dev/null
+}
+
+resume() { # DIR
+    local bin; bin=$(bindir)
+    as_owner "$bin/pg_ctl" -D "$1/data" -l "$1/server.log" -w -t 60 -o "$(cat "$1/options")" start >/dev/null
+}
+
 stop() { # DIR
     local bin; bin=$(bindir)
     [ -d "$1/data" ] && { as_owner "$bin/pg_ctl" -D "$1/data" -m fast -w -t 60 stop >/dev/null 2>&1 || true; }
@@ -81,6 +91,8 @@ stop() { # DIR
 case ${1:-} in
     start) shift; start "$@" ;;
     restart) restart "$2" ;;
+    halt) halt "$2" ;;
+    resume) resume "$2" ;;
     stop) stop "$2" ;;
-    *) echo "usage: $0 start DIR [--listen ADDRESSES] [--durable] | restart DIR | stop DIR" >&2; exit 2 ;;
+    *) echo "usage: $0 start DIR [--listen ADDRESSES] [--durable] | restart DIR | halt DIR | resume DIR | stop DIR" >&2; exit 2 ;;
 esac

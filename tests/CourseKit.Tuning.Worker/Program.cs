@@ -20,7 +20,7 @@ ISampler sampler = Option("--sampler", "random") switch
 using var storage = StudyStorage.Open(url);
 var study = Study.CreateOrLoad(name, storage, Direction.Minimize, sampler, seed: 7);
 study.HeartbeatInterval = TimeSpan.FromMilliseconds(200);
-study.HeartbeatTimeout = TimeSpan.FromSeconds(double.Parse(Option("--heartbeat-timeout-s", "3"), CultureInfo.InvariantCulture));
+study.HeartbeatTimeout = TimeSpan.FromSeconds(double.Parse(Option("--heartbeat-timeout-s", "15"), CultureInfo.InvariantCulture));
 study.MaxRetries = int.Parse(Option("--retries", "0"), CultureInfo.InvariantCulture);
 if (mode == "hang")
 {

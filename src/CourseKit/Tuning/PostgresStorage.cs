@@ -27,9 +27,11 @@ public sealed partial class PostgresStorage : SqlStudyStorage
     /// <summary>Connects to the database at <paramref name="url"/> and creates or checks CourseKit's tables.</summary>
     /// <param name="url"><c>postgresql://user:password@host:port/database</c>; parts left out come from the PG* environment variables and the password file.</param>
     /// <param name="patience">How long one operation keeps retrying while the server is unreachable or restarting (60 s when null).</param>
-    public PostgresStorage(string url, TimeSpan? patience = null)
+    public PostgresStorage(string url, TimeSpan? patience = null) : this(PostgresUrl.Parse(url), patience) { }
+
+    internal PostgresStorage(PostgresUrl url, TimeSpan? patience)
     {
-        _url = PostgresUrl.Parse(url);
+        _url = url;
         Patience = patience ?? TimeSpan.FromSeconds(60);
         if (Patience < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(patience), patience, $"patience: expected ≥ 0, actual {patience}.");
         _source = NpgsqlDataSource.Create(_url.ConnectionString(Schema));
@@ -94,11 +96,19 @@ public sealed partial class PostgresStorage : SqlStudyStorage
         }
     }
 
+    // Before the storage has opened once, a server that refuses or a host that does not exist is a mistake in the URL:
+    // say so at once. After that it is a server restarting or a network hiccup: wait for it.
     private bool ShouldRetry(Exception e) => e switch
     {
         PostgresException p => p.SqlState is "40001" or "40P01" or "57P01" or "57P02" or "57P03" or "53300" || (_opened && p.IsTransient),
-        NpgsqlException n => _opened && n.IsTransient,
+        NpgsqlException n => n.IsTransient && (_opened || !IsAddressProblem(n)),
         _ => false,
+    };
+
+    private static bool IsAddressProblem(Exception e) => Innermost(e) is System.Net.Sockets.SocketException
+    {
+        SocketErrorCode: System.Net.Sockets.SocketError.ConnectionRefused or System.Net.Sockets.SocketError.HostNotFound
+            or System.Net.Sockets.SocketError.HostUnreachable or System.Net.Sockets.SocketError.NetworkUnreachable or System.Net.Sockets.SocketError.AddressNotAvailable,
     };
 
     /// <summary>A connection problem as a message that names the server, the database and the user — never the password.</summary>
@@ -112,7 +122,7 @@ public sealed partial class PostgresStorage : SqlStudyStorage
             PostgresException { SqlState: "3D000" } => new($"{where}: the database does not exist ({reason}).", e),
             PostgresException p when p.IsTransient => new($"{where} did not answer usably for {waited.TotalSeconds:0.#} s ({attempts} attempts): {reason}", e),
             PostgresException => null,
-            NpgsqlException => new($"{where} could not be reached{(_opened ? $" for {waited.TotalSeconds:0.#} s ({attempts} attempts)" : "")}: {reason}", e),
+            NpgsqlException => new($"{where} could not be reached{(attempts > 1 ? $" for {waited.TotalSeconds:0.#} s ({attempts} attempts)" : "")}: {reason}", e),
             _ => null,
         };
     }

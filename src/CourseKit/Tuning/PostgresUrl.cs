@@ -49,7 +49,7 @@ internal sealed partial record PostgresUrl(string Host, int Port, string User, s
         var b = new NpgsqlConnectionStringBuilder
         {
             Host = Host, Port = Port, Username = User, Database = Database, Password = Password, SearchPath = schema,
-            Timeout = 5, CommandTimeout = 30, KeepAlive = 10, ApplicationName = "coursekit",
+            Timeout = 15, CommandTimeout = 30, KeepAlive = 10, ApplicationName = "coursekit",
             // Nothing else in the process should see the password once the connection is open.
             PersistSecurityInfo = false,
         };

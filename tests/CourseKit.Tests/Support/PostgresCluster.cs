@@ -55,6 +55,12 @@ internal sealed class PostgresCluster : IDisposable
     /// <summary>A fast shutdown and a start on the same port: every client connection breaks.</summary>
     public void Restart() => Script("restart", _folder);
 
+    /// <summary>Stops the server, keeping its data: connections are refused until <see cref="Resume"/>.</summary>
+    public void Halt() => Script("halt", _folder);
+
+    /// <summary>Starts the halted server again on the same port.</summary>
+    public void Resume() => Script("resume", _folder);
+
     public void Dispose() => Script("stop", _folder);
 
     private static string Admin(string url)

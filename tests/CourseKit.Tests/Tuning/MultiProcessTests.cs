@@ -7,24 +7,7 @@ namespace CourseKit.Tests.Tuning;
 /// <summary>Several real OS processes (tests/CourseKit.Tuning.Worker) sharing one SQLite study file.</summary>
 public class MultiProcessTests
 {
-    private static string WorkerPath()
-    {
-        var bin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));  // …/tests/CourseKit.Tests/bin/<Config>/<tfm>
-        string tfm = bin.Name, config = bin.Parent!.Name;
-        string tests = bin.Parent!.Parent!.Parent!.Parent!.FullName;
-        string path = Path.Combine(tests, "CourseKit.Tuning.Worker", "bin", config, tfm, "CourseKit.Tuning.Worker.dll");
-        Assert.True(File.Exists(path), $"worker not built at {path}");
-        return path;
-    }
-
-    private static Process Start(params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add("exec");
-        info.ArgumentList.Add(WorkerPath());
-        foreach (string a in args) info.ArgumentList.Add(a);
-        return Process.Start(info)!;
-    }
+    private static Process Start(params string[] args) => TuningWorker.Start(null, args);
 
     [Fact]
     public async Task Three_processes_share_one_study_file_without_lock_errors()
