@@ -82,4 +82,13 @@ public interface IStudyStorage : IDisposable
 
     /// <summary>All trials of the study, by number.</summary>
     IReadOnlyList<TrialRecord> Trials(int studyId);
+
+    /// <summary>One trial of the study (what a worker reads after finishing it, without reading the whole study).</summary>
+    TrialRecord Trial(int studyId, int number) => Trials(studyId)[number];
+
+    /// <summary>
+    /// Whether every trial numbered below <paramref name="number"/> is finished or waiting: the cheap question a worker
+    /// asks over and over while it waits for its predecessors (see <see cref="Study.Ask"/>).
+    /// </summary>
+    bool FinishedBefore(int studyId, int number) => Trials(studyId).Take(number).All(t => t.State != TrialState.Running);
 }

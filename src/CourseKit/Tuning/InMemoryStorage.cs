@@ -103,7 +103,7 @@ public sealed class InMemoryStorage : IStudyStorage
     {
         lock (_lock)
             foreach (int n in numbers)
-                if (Trial(studyId, n) is { State: TrialState.Running } t) t.Heartbeat = now;
+                if (TrialAt(studyId, n) is { State: TrialState.Running } t) t.Heartbeat = now;
     }
 
     /// <inheritdoc />
@@ -111,7 +111,7 @@ public sealed class InMemoryStorage : IStudyStorage
     {
         lock (_lock)
         {
-            var t = Trial(studyId, number);
+            var t = TrialAt(studyId, number);
             if (t.State != TrialState.Running) return t.State == state && t.Value == value && t.Finished == now;
             (t.State, t.Value, t.Finished) = (state, value, now);
             t.Frozen = t.Freeze();
@@ -143,6 +143,22 @@ public sealed class InMemoryStorage : IStudyStorage
         lock (_lock) return Study(studyId).Trials.Select(t => t.Frozen ?? t.Freeze()).ToList();
     }
 
+    /// <inheritdoc />
+    public TrialRecord Trial(int studyId, int number)
+    {
+        lock (_lock)
+        {
+            var t = TrialAt(studyId, number);
+            return t.Frozen ?? t.Freeze();
+        }
+    }
+
+    /// <inheritdoc />
+    public bool FinishedBefore(int studyId, int number)
+    {
+        lock (_lock) return Study(studyId).Trials.Take(number).All(t => t.State != TrialState.Running);
+    }
+
     /// <summary>Nothing to release.</summary>
     public void Dispose() { }
 
@@ -166,7 +182,7 @@ public sealed class InMemoryStorage : IStudyStorage
     private StudyState Study(int studyId) => studyId >= 0 && studyId < _studies.Count && _studies[studyId] is { } s ? s
         : throw new KeyNotFoundException($"studyId: no study with id {studyId} in memory (deleted?).");
 
-    private MutableTrial Trial(int studyId, int number)
+    private MutableTrial TrialAt(int studyId, int number)
     {
         var trials = Study(studyId).Trials;
         return number >= 0 && number < trials.Count ? trials[number]
@@ -177,7 +193,7 @@ public sealed class InMemoryStorage : IStudyStorage
     {
         lock (_lock)
         {
-            var t = Trial(studyId, number);
+            var t = TrialAt(studyId, number);
             if (t.State != TrialState.Running)
                 throw new InvalidOperationException($"trial {number}: it is {t.State}; a finished trial cannot change.");
             change(t);

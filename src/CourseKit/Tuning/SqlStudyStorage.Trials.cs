@@ -90,17 +90,28 @@ public abstract partial class SqlStudyStorage
     private static int Count(DbConnection c, string sql, int studyId) => Convert.ToInt32(Scalar(c, sql, ("@i", studyId)));
 
     /// <inheritdoc />
-    public IReadOnlyList<TrialRecord> Trials(int studyId) => Read(c =>
+    public IReadOnlyList<TrialRecord> Trials(int studyId) => Read(c => ReadTrials(c, studyId, null));
+
+    /// <inheritdoc />
+    public TrialRecord Trial(int studyId, int number) => Read(c => ReadTrials(c, studyId, number)) is [var t] ? t
+        : throw new InvalidOperationException($"trial {number}: no such trial in study {studyId}.");
+
+    /// <inheritdoc />
+    public bool FinishedBefore(int studyId, int number) =>
+        Read(c => Scalar(c, "SELECT 1 FROM trials WHERE study_id=@i AND number < @n AND state='Running' LIMIT 1", ("@i", studyId), ("@n", number))) is null;
+
+    private static List<TrialRecord> ReadTrials(DbConnection c, int studyId, int? number)
     {
-        var p = ("@i", (object?)studyId);
-        var parameters = Query(c, "SELECT number, name, value, distribution FROM trial_params WHERE study_id=@i",
+        string only = number is null ? "" : " AND number=@n";
+        var p = new[] { ("@i", (object?)studyId), ("@n", (object?)number) }[..(number is null ? 1 : 2)];
+        var parameters = Query(c, "SELECT number, name, value, distribution FROM trial_params WHERE study_id=@i" + only,
             r => (N: Convert.ToInt32(r.GetValue(0)), Name: r.GetString(1), Value: r.GetDouble(2), Dist: r.GetString(3)), p).ToLookup(x => x.N);
-        var values = Query(c, "SELECT number, step, value FROM trial_values WHERE study_id=@i",
+        var values = Query(c, "SELECT number, step, value FROM trial_values WHERE study_id=@i" + only,
             r => (N: Convert.ToInt32(r.GetValue(0)), Step: Convert.ToInt32(r.GetValue(1)), Value: r.GetDouble(2)), p).ToLookup(x => x.N);
-        var attrs = Query(c, "SELECT number, key, value FROM trial_attrs WHERE study_id=@i",
+        var attrs = Query(c, "SELECT number, key, value FROM trial_attrs WHERE study_id=@i" + only,
             r => (N: Convert.ToInt32(r.GetValue(0)), Key: r.GetString(1), Value: r.GetString(2)), p).ToLookup(x => x.N);
         var cache = new Dictionary<string, Distribution>();
-        return Query(c, "SELECT number, state, value, seed, started, finished, heartbeat FROM trials WHERE study_id=@i ORDER BY number", r => new TrialRecord
+        return Query(c, "SELECT number, state, value, seed, started, finished, heartbeat FROM trials WHERE study_id=@i" + only + " ORDER BY number", r => new TrialRecord
         {
             Number = Convert.ToInt32(r.GetValue(0)), State = Enum.Parse<TrialState>(r.GetString(1)), Value = r.IsDBNull(2) ? null : r.GetDouble(2),
             Seed = Convert.ToInt32(r.GetValue(3)), Started = Time(r.GetInt64(4)), Finished = r.IsDBNull(5) ? null : Time(r.GetInt64(5)),
@@ -112,5 +123,5 @@ public abstract partial class SqlStudyStorage
             Intermediate = new SortedDictionary<int, double>(values[t.Number].ToDictionary(x => x.Step, x => x.Value)),
             Attributes = attrs[t.Number].ToDictionary(x => x.Key, x => x.Value),
         }).ToList();
-    });
+    }
 }

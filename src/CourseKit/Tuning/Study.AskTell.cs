@@ -96,9 +96,8 @@ public sealed partial class Study
     {
         while (true)
         {
-            var trials = Storage.Trials(Id);
             // A re-queued trial waiting for a worker blocks nobody: whoever asks next takes it.
-            if (trials.Where(t => t.Number < number - lag && t.State != TrialState.Waiting).All(t => t.IsFinished)) return trials;
+            if (Storage.FinishedBefore(Id, number - lag)) return Storage.Trials(Id);
             cancellationToken.ThrowIfCancellationRequested();
             if (DateTime.UtcNow - _lastStaleCheck > HeartbeatInterval) FailStaleTrials();
             // Woken at once by a trial of this process finishing; polls for other processes.

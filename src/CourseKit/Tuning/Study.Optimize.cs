@@ -81,7 +81,7 @@ public sealed partial class Study
             Tell(trial, TrialState.Failed, null, e);
             if (!options.CatchExceptions) throw;
         }
-        return Storage.Trials(Id)[trial.Number];
+        return Storage.Trial(Id, trial.Number);
     }
 
     /// <summary>The counters of one <see cref="Optimize"/> call, shared by its workers.</summary>

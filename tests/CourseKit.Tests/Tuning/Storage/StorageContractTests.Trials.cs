@@ -34,6 +34,26 @@ public abstract partial class StorageContractTests
     }
 
     [Fact]
+    public void One_trial_reads_like_its_row_of_the_study_and_waiting_for_predecessors_sees_only_running_ones()
+    {
+        var s = Storage.CreateStudy("one", Direction.Minimize, 0);
+        for (int i = 0; i < 3; i++) Storage.StartTrial(s.Id, T0);
+        Storage.SetParameter(s.Id, 1, "x", new FloatDistribution(0, 1), 0.5);
+        Storage.ReportIntermediate(s.Id, 1, 0, 0.25);
+        Storage.FinishTrial(s.Id, 1, TrialState.Pruned, null, T0.AddSeconds(1));
+        var one = Storage.Trial(s.Id, 1);
+        Assert.Equal((1, TrialState.Pruned, 0.5, 0.25), (one.Number, one.State, one.InternalParams["x"], one.Intermediate[0]));
+        Assert.Throws<InvalidOperationException>(() => Storage.Trial(s.Id, 7));
+        Assert.True(Storage.FinishedBefore(s.Id, 0));
+        Assert.False(Storage.FinishedBefore(s.Id, 1));  // trial 0 runs
+        Storage.FinishTrial(s.Id, 0, TrialState.Complete, 1, T0);
+        Assert.True(Storage.FinishedBefore(s.Id, 2));
+        Assert.False(Storage.FinishedBefore(s.Id, 3));
+        Assert.Equal([2], Storage.FailStaleTrials(s.Id, TimeSpan.FromSeconds(1), T0.AddMinutes(1), maxRetries: 1));
+        Assert.True(Storage.FinishedBefore(s.Id, 4));  // the re-queued trial 3 waits and blocks nobody
+    }
+
+    [Fact]
     public void Finishing_twice_is_refused_unless_it_is_the_same_call_repeated()
     {
         var s = Storage.CreateStudy("f", Direction.Minimize, 0);
