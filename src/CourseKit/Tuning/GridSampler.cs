@@ -32,6 +32,9 @@ public sealed class GridSampler : ISampler
     /// <summary>The grid's size.</summary>
     public int? MaxTrials { get; }
 
+    /// <inheritdoc />
+    public bool UsesHistory => false;
+
     /// <summary>The values (internal) of each axis, in order.</summary>
     public IReadOnlyList<(string Name, double[] Values)> Axes => _axes;
 

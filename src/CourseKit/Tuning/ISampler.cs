@@ -18,6 +18,12 @@ public interface ISampler
 
     /// <summary>How many distinct trials the sampler can propose (a grid's size), or null when unlimited.</summary>
     int? MaxTrials => null;
+
+    /// <summary>
+    /// Whether proposals depend on <see cref="SamplerContext.History"/>. A sampler that never reads it (random, grid,
+    /// Sobol) lets <see cref="Study.Ask"/> skip waiting for earlier trials and reading them: the same trials, sooner.
+    /// </summary>
+    bool UsesHistory => true;
 }
 
 /// <summary>What a sampler knows when it proposes values for trial <see cref="TrialNumber"/>.</summary>
@@ -64,6 +70,9 @@ public sealed class SamplerContext
 /// <summary>Random search: each parameter drawn independently from its distribution (on its own scale), seeded per (trial, name).</summary>
 public sealed class RandomSampler : ISampler
 {
+    /// <inheritdoc />
+    public bool UsesHistory => false;
+
     /// <inheritdoc />
     public double SampleIndependent(SamplerContext context, string name, Distribution distribution) =>
         distribution.Sample(context.RandomFor(name));

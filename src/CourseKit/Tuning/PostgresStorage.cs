@@ -7,7 +7,7 @@ namespace CourseKit.Tuning;
 
 /// <summary>
 /// Studies in a PostgreSQL database, shared by workers on any number of hosts (what Optuna's RDB storage is to Optuna).
-/// CourseKit creates and versions its tables in the schema <c>coursekit</c> of the database it is given, so the
+/// CourseKit creates and versions its tables in the schema <c>coursekit_studies</c> of the database it is given, so the
 /// database may hold other things. Each operation is one short transaction; the study's row lock serializes trial
 /// numbering, so no two workers anywhere take the same trial number or grid point.
 /// </summary>
@@ -19,7 +19,7 @@ namespace CourseKit.Tuning;
 /// </remarks>
 public sealed partial class PostgresStorage : SqlStudyStorage
 {
-    private const string Schema = "coursekit";
+    private const string Schema = "coursekit_studies";  // not a likely user name: "$user" in search_path would send others here
     private readonly NpgsqlDataSource _source;
     private readonly PostgresUrl _url;
     private bool _opened;

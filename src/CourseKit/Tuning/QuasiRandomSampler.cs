@@ -12,6 +12,9 @@ public sealed class QuasiRandomSampler : ISampler
     /// <summary>Dimensions with Sobol direction numbers.</summary>
     public const int MaxDimensions = 21;
 
+    /// <inheritdoc />
+    public bool UsesHistory => false;
+
     private const int Bits = 32;
 
     // (s, a, m_1 … m_s) for dimensions 2 … 21, from Joe and Kuo's new-joe-kuo-6.21201; dimension 1 is van der Corput.

@@ -33,7 +33,8 @@ public sealed partial class Study
         }
         try
         {
-            var history = WaitForPredecessors(number, lag, cancellationToken);
+            // Neither sampler nor pruner reads earlier trials: nothing to wait for, nothing to read.
+            var history = Sampler.UsesHistory || Pruner.UsesHistory ? WaitForPredecessors(number, lag, cancellationToken) : [];
             var trial = new Trial(this, slot, history.Where(t => t.Number < number - lag && t.IsFinished).ToList(), cancellationToken);
             trial.SampleRelative();
             return trial;

@@ -58,14 +58,14 @@ public class PostgresStorageTests
     public void Another_applications_schema_or_a_newer_schema_is_refused_and_left_untouched()
     {
         string other = PostgresCluster.NewDatabase();
-        PostgresCluster.Sql(other, "CREATE SCHEMA coursekit; CREATE TABLE coursekit.customers(id int); INSERT INTO coursekit.customers VALUES (1)");
+        PostgresCluster.Sql(other, "CREATE SCHEMA coursekit_studies; CREATE TABLE coursekit_studies.customers(id int); INSERT INTO coursekit_studies.customers VALUES (1)");
         var e = Assert.Throws<InvalidDataException>(() => new PostgresStorage(other));
         Assert.Contains("another application (tables: customers)", e.Message);
-        PostgresCluster.Sql(other, "INSERT INTO coursekit.customers VALUES (2)");  // still there, still writable
+        PostgresCluster.Sql(other, "INSERT INTO coursekit_studies.customers VALUES (2)");  // still there, still writable
 
         string newer = PostgresCluster.NewDatabase();
         using (var s = new PostgresStorage(newer)) s.CreateStudy("kept", Direction.Minimize, 0);
-        PostgresCluster.Sql(newer, "UPDATE coursekit.coursekit_meta SET value='3' WHERE key='version'");
+        PostgresCluster.Sql(newer, "UPDATE coursekit_studies.coursekit_meta SET value='3' WHERE key='version'");
         var n = Assert.Throws<InvalidDataException>(() => new PostgresStorage(newer));
         Assert.Contains("version 3 (written by a newer CourseKit?)", n.Message);
     }

@@ -41,11 +41,12 @@ public class PostgresWorkerTests
     public async Task A_worker_killed_mid_trial_has_its_trial_failed_and_rerun_once_by_the_others()
     {
         string url = PostgresCluster.NewDatabase();
-        using var hung = TuningWorker.Start(null, url, "killed", "1", "hang", "--retries", "1", "--heartbeat-timeout-s", "5");
+        using var hung = TuningWorker.Start(null, url, "killed", "1", "hang", "--sampler", "tpe", "--retries", "1", "--heartbeat-timeout-s", "5");
         Assert.Equal("RUNNING 0", await hung.StandardOutput.ReadLineAsync());
         Process.Start("kill", ["-9", hung.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
         hung.WaitForExit();
-        var workers = Enumerable.Range(0, 2).Select(_ => TuningWorker.Start(null, url, "killed", "6", "run", "--retries", "1", "--heartbeat-timeout-s", "5", "--sleep-ms", "400")).ToList();
+        // TPE with lag 0 waits for trial 0: the workers block until its heartbeat expires, then one re-runs it.
+        var workers = Enumerable.Range(0, 2).Select(_ => TuningWorker.Start(null, url, "killed", "6", "run", "--sampler", "tpe", "--retries", "1", "--heartbeat-timeout-s", "5", "--sleep-ms", "50")).ToList();
         AssertAllDone(await TuningWorker.WaitAll(workers, TimeSpan.FromMinutes(3)));
         using var storage = new PostgresStorage(url);
         var trials = Study.Load("killed", storage).Trials;
