@@ -25,10 +25,12 @@ internal static class StorageBenchmark
         using var storage = StudyStorage.Open(url);
         string kind = storage switch { InMemoryStorage => "memory", SqliteStorage => "sqlite", _ => "postgresql" };
         string name = "bench-throughput-" + Guid.NewGuid().ToString("N")[..8];
-        Study.Create(name, Direction.Minimize, new RandomSampler(), seed: 0, storage: storage);
+        var study = Study.Create(name, Direction.Minimize, new RandomSampler(), seed: 0, storage: storage);
         try
         {
             double seconds = kind == "memory" ? InThreads(storage, name, workers, trials) : InProcesses(url, name, workers, trials);
+            int complete = study.Trials.Count(t => t.State == TrialState.Complete);
+            if (complete != trials) throw new InvalidOperationException($"the workers left {complete} complete trials, expected {trials}: the figure would be wrong.");
             var result = new StorageResult(storage.Description, kind, workers, kind == "memory" ? "threads" : "processes", trials, seconds);
             progress?.WriteLine($"  {kind,-10} {workers} workers  {trials} trials in {seconds:F2} s  {result.TrialsPerSecond:F1} trials/s");
             return result;

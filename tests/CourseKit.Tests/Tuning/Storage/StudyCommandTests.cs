@@ -98,4 +98,18 @@ public class StudyCommandTests
         Assert.Equal(2, bad.Code);
         Assert.DoesNotContain("topsecret", bad.Err);
     }
+
+    [Fact]
+    public void The_storage_benchmark_runs_its_worker_processes_and_leaves_no_study_behind()
+    {
+        using var temp = new TempFolder();
+        string url = "sqlite:///" + temp.File("bench.db");
+        var run = Coursekit("bench", "tuner", "--storage", url, "--workers", "2", "--trials", "30", "--json");
+        Assert.True(run.Code == 0, run.Err);
+        var result = JsonNode.Parse(run.Out)!;
+        Assert.Equal(("sqlite", 2, "processes", 30), ((string?)result["kind"], (int)result["workers"]!, (string?)result["workers_are"], (int)result["trials"]!));
+        Assert.True((double)result["trials_per_second"]! > 0);
+        using var storage = StudyStorage.Open(url);
+        Assert.Empty(storage.StudyNames());
+    }
 }
