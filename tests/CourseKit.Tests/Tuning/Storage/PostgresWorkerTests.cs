@@ -23,7 +23,7 @@ public class PostgresWorkerTests
     {
         string url = PostgresCluster.NewDatabase();
         var workers = Enumerable.Range(0, 8).Select(_ => TuningWorker.Start(null, url, "tpe8", "50", "run", "7", "--sampler", "tpe", "--sleep-ms", "1")).ToList();
-        AssertAllDone(await TuningWorker.WaitAll(workers, TimeSpan.FromMinutes(4)));
+        AssertAllDone(await TuningWorker.WaitAll(workers, TimeSpan.FromMinutes(12)));  // a bound against a hang: on a loaded 2-core machine this took 5 minutes
         using var storage = new PostgresStorage(url);
         var study = Study.Load("tpe8", storage);
         var trials = study.Trials;
@@ -47,7 +47,7 @@ public class PostgresWorkerTests
         hung.WaitForExit();
         // TPE with lag 0 waits for trial 0: the workers block until its heartbeat expires, then one re-runs it.
         var workers = Enumerable.Range(0, 2).Select(_ => TuningWorker.Start(null, url, "killed", "6", "run", "--sampler", "tpe", "--retries", "1", "--heartbeat-timeout-s", "5", "--sleep-ms", "50")).ToList();
-        AssertAllDone(await TuningWorker.WaitAll(workers, TimeSpan.FromMinutes(3)));
+        AssertAllDone(await TuningWorker.WaitAll(workers, TimeSpan.FromMinutes(8)));
         using var storage = new PostgresStorage(url);
         var trials = Study.Load("killed", storage).Trials;
         Assert.Equal(TrialState.Failed, trials[0].State);
@@ -72,7 +72,7 @@ public class PostgresWorkerTests
                 Thread.Sleep(100);
         }
         cluster.Restart();
-        AssertAllDone(await TuningWorker.WaitAll(workers, TimeSpan.FromMinutes(4)));
+        AssertAllDone(await TuningWorker.WaitAll(workers, TimeSpan.FromMinutes(12)));  // a bound against a hang, generous for loaded machines
         using var storage = new PostgresStorage(cluster.Url);
         var trials = Study.Load("restart", storage).Trials;
         Assert.Equal(Enumerable.Range(0, 120), trials.Select(t => t.Number));
@@ -91,7 +91,7 @@ public class PostgresWorkerTests
         Assert.NotEqual(0, local[0].Code);
         Assert.Contains("could not be reached", local[0].Err);
         var workers = Enumerable.Range(0, 4).Select(i => TuningWorker.Start(hosts.Names[i % 2], Remote(i % 2), "hosts", "15", "run", "3")).ToList();
-        AssertAllDone(await TuningWorker.WaitAll(workers, TimeSpan.FromMinutes(3)));
+        AssertAllDone(await TuningWorker.WaitAll(workers, TimeSpan.FromMinutes(8)));
         using var storage = new PostgresStorage(cluster.Url);
         var trials = Study.Load("hosts", storage).Trials;
         Assert.Equal(Enumerable.Range(0, 60), trials.Select(t => t.Number));
