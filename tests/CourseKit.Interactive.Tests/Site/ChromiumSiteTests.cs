@@ -69,7 +69,7 @@ public sealed class ChromiumSiteTests(ITestOutputHelper output)
         Assert.True(Regex.Matches(dom, "<svg class=\"main-svg\"").Count >= 2, $"plotly drew no svg; stderr:\n{log}");
         Assert.Matches(new Regex("class=\"js-line\"[^>]*d=\"M[0-9.,-]+L"), dom);            // the learner's line, drawn
         Assert.Contains(Charts.LearnerChartCells.LearnerTitle.Replace("'", "&#39;", StringComparison.Ordinal), dom.Replace("'", "&#39;", StringComparison.Ordinal));
-        Assert.Contains("class=\"bars\"", dom);                                                  // the histogram's bars
+        Assert.Contains("class=\"trace bars\"", dom);                                          // the histogram, drawn
         Screenshot(page, "site-learner-chart.png", "1000,1500");
     }
 
