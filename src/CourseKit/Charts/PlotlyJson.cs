@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace CourseKit.Charts;
 
@@ -24,6 +25,9 @@ public static class PlotlyJson
             PropertyNamingPolicy = new LowerCasePolicy(),
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             Converters = { new NonFiniteAsNullConverter() },
+            // Named explicitly: a .NET 10 file-based app (dotnet run app.cs) defaults to PublishAot, which turns off
+            // the implicit reflection resolver, and every figure would fail to serialize there.
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
         };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
