@@ -10,6 +10,7 @@ using Xunit.Abstractions;
 namespace CourseKit.Tests.Charts;
 
 /// <summary>Draws a real figure with the real plotly.js in headless chromium: the page must draw and log no errors.</summary>
+[Trait("Category", "Slow")]
 public sealed class ChromiumChartTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
