@@ -18,6 +18,7 @@ public sealed class PackageFeed : IDisposable
         string package = Directory.GetFiles(FeedFolder, "CourseKit.*.nupkg").Single();
         Version = Path.GetFileNameWithoutExtension(package)["CourseKit.".Length..];
         Assert.EndsWith(suffix, Version);
+        RestoreTheSdkPackagesOfAFileBasedApp();
     }
 
     /// <summary>The temporary folder everything lives in.</summary>
@@ -70,6 +71,16 @@ public sealed class PackageFeed : IDisposable
               </fallbackPackageFolders>
             </configuration>
             """);
+    }
+
+    // A file-based app defaults to PublishAot, so its restore brings the ILCompiler packages (≈ 135 MB). Restored once
+    // without CourseKit, into the machine's global folder as for any file-based app, they are found there (the fallback
+    // folder) instead of being downloaded into the isolated folder on every run.
+    private void RestoreTheSdkPackagesOfAFileBasedApp()
+    {
+        string folder = NewFolder("sdk-packages");
+        File.WriteAllText(Path.Combine(folder, "empty.cs"), "System.Console.WriteLine();\n");
+        DotnetCli.Run(folder, new Dictionary<string, string>(), "restore", "empty.cs", "--artifacts-path", Path.Combine(folder, "artifacts"));
     }
 
     public void Dispose()
