@@ -5,6 +5,13 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
+# --fast: the quick loop while developing, without the tests marked [Trait("Category", "Slow")] (see README, Development).
+case "${1:-}" in
+  "") test_filter=() ;;
+  --fast) test_filter=(--filter "Category!=Slow") ;;
+  *) echo "usage: ./run-tests.sh [--fast]" >&2; exit 2 ;;
+esac
+
 source scripts/require.sh
 require_command dotnet "the .NET SDK 10 (https://dot.net)"
 
@@ -23,7 +30,7 @@ dotnet build CourseKit.sln -c Release -nologo -v quiet -warnaserror
 rm -rf artifacts/test-notebooks
 log=$(mktemp)
 set +e
-dotnet test CourseKit.sln -c Release --no-build -nologo 2>&1 | tee "$log"
+dotnet test CourseKit.sln -c Release --no-build -nologo "${test_filter[@]}" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 # Every notebook the tests produced, and the course's notebooks, against the real nbformat 4 schema.
 notebooks=(artifacts/test-notebooks)

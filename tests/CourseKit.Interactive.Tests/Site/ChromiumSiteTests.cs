@@ -11,6 +11,7 @@ namespace CourseKit.Interactive.Tests.Site;
 /// from file:// the way an offline learner reads it: math typeset by the bundled KaTeX, charts drawn by the bundled
 /// plotly.js, no console errors. Screenshots are kept in artifacts/screenshots/.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class ChromiumSiteTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);

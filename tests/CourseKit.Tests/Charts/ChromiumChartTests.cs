@@ -13,6 +13,7 @@ using PlotlyChart = Plotly.NET.CSharp.Chart;
 namespace CourseKit.Tests.Charts;
 
 /// <summary>Draws a real figure with the real plotly.js in headless chromium: the page must draw and log no errors.</summary>
+[Trait("Category", "Slow")]
 public sealed class ChromiumChartTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);

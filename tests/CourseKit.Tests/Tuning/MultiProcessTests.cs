@@ -5,6 +5,7 @@ using CourseKit.Tuning;
 namespace CourseKit.Tests.Tuning;
 
 /// <summary>Several real OS processes (tests/CourseKit.Tuning.Worker) sharing one SQLite study file.</summary>
+[Trait("Category", "Slow")]
 public class MultiProcessTests
 {
     private static Process Start(params string[] args) => TuningWorker.Start(null, args);
