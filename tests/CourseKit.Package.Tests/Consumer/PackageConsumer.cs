@@ -43,8 +43,8 @@ public static class PackageConsumer
     private static void Chart(History history, string htmlPath, TextWriter output)
     {
         var chart = history.LearningCurves();
-        File.WriteAllText(htmlPath, chart.ToHtml());
-        using var figure = JsonDocument.Parse(chart.ToJson());
+        File.WriteAllText(htmlPath, chart.ToNotebookHtml());
+        using var figure = JsonDocument.Parse(chart.FigureJson());
         var traces = figure.RootElement.GetProperty("data").EnumerateArray().ToList();
         output.WriteLine($"chart traces: {string.Join(" | ", traces.Select(t => t.GetProperty("name").GetString()))}");
         output.WriteLine($"chart points: {traces.Sum(t => t.GetProperty("y").GetArrayLength())}");
