@@ -195,7 +195,7 @@ public sealed class InMemoryStorage : IStudyStorage
         {
             var t = TrialAt(studyId, number);
             if (t.State != TrialState.Running)
-                throw new InvalidOperationException($"trial {number}: it is {t.State}; a finished trial cannot change.");
+                throw new TrialFinishedException(number, t.State.ToString(), "a finished trial cannot change.");
             change(t);
         }
     }

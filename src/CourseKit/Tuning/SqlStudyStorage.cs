@@ -129,7 +129,7 @@ public abstract partial class SqlStudyStorage : IStudyStorage
         // Locking the trial's row keeps a heartbeat timeout elsewhere from failing it between this check and the write.
         var state = Query(c, "SELECT state FROM trials WHERE study_id=@i AND number=@n" + ForUpdate, r => r.GetString(0), ("@i", studyId), ("@n", number))
             .FirstOrDefault() ?? throw new InvalidOperationException($"trial {number}: no such trial in study {studyId}.");
-        if (state != nameof(TrialState.Running)) throw new InvalidOperationException($"trial {number}: it is {state}; a finished trial cannot change.");
+        if (state != nameof(TrialState.Running)) throw new TrialFinishedException(number, state, "a finished trial cannot change.");
         write(c);
         return 0;
     });

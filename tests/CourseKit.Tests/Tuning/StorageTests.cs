@@ -162,4 +162,35 @@ public class StorageTests
         study.Optimize(t => double.NaN, 1);
         Assert.Equal(TrialState.Failed, study.Trials[3].State);
     }
+
+    [Fact]
+    public void A_worker_whose_trial_a_peer_failed_keeps_the_verdict_and_runs_its_next_trials()
+    {
+        var study = Study.Create("starved", storage: new InMemoryStorage());
+        var errors = new StringWriter();
+        var stderr = Console.Error;
+        Console.SetError(errors);
+        try
+        {
+            study.Optimize(t =>
+            {
+                double x = t.Float("x", -2, 2);
+                // What a peer does when this worker's heartbeat lapsed: the storage marks the running trial failed.
+                if (t.Number == 1) study.Storage.FinishTrial(study.Id, t.Number, TrialState.Failed, null, DateTime.UtcNow);
+                return x * x;
+            }, 4);
+        }
+        finally { Console.SetError(stderr); }
+        Assert.Equal([TrialState.Complete, TrialState.Failed, TrialState.Complete, TrialState.Complete], study.Trials.Select(t => t.State));
+        Assert.Contains("warning: study 'starved': trial 1: it is Failed;", errors.ToString());
+        Assert.Throws<TrialFinishedException>(() => TellAfterAPeerFailedIt(study));
+    }
+
+    // An explicit Tell on a trial that is already finished still throws: only Optimize moves on.
+    private static void TellAfterAPeerFailedIt(Study study)
+    {
+        var trial = study.Ask();
+        study.Storage.FinishTrial(study.Id, trial.Number, TrialState.Failed, null, DateTime.UtcNow);
+        study.Tell(trial, 1.0);
+    }
 }
