@@ -6,11 +6,12 @@ namespace CourseKit.Tensors;
 /// <summary>
 /// The text form of a matrix, as NumPy prints arrays: one bracketed row per line, columns aligned, one number format
 /// for the whole matrix (integers, 4 decimals, or scientific when values are very large or small), and — above 1000
-/// elements — only the first and last 3 rows and columns with "..." between.
+/// elements — only the first and last 3 rows and columns with "..." between. Rows that would be wider than
+/// <see cref="LineWidth"/> characters show their first and last 3 columns too (NumPy wraps them instead).
 /// </summary>
 internal static class MatrixText
 {
-    private const int Threshold = 1000, Edge = 3;
+    private const int Threshold = 1000, Edge = 3, LineWidth = 120;
 
     public static string Format(Matrix m)
     {
@@ -19,12 +20,21 @@ internal static class MatrixText
         bool summarize = m.Length > Threshold;
         int[] rows = Shown(m.Rows, summarize), cols = Shown(m.Cols, summarize);
         string format = NumberFormat(rows.Where(i => i >= 0).SelectMany(i => cols.Where(j => j >= 0).Select(j => m[i, j])));
-        string[][] cells = rows.Select(i => i < 0 ? [] : cols.Select(j => j < 0 ? "..." : Number(m[i, j], format)).ToArray()).ToArray();
+        string[][] cells = Cells(m, rows, cols, format);
         int width = cells.SelectMany(r => r).Max(c => c.Length);
+        if (cols.Length > 2 * Edge + 1 && cols.Length * (width + 2) + 2 > LineWidth)
+        {
+            cols = Shown(m.Cols, summarize: true);
+            cells = Cells(m, rows, cols, format);
+            width = cells.SelectMany(r => r).Max(c => c.Length);
+        }
         var lines = rows.Select((row, k) => row < 0 ? " ...,"
             : (k == 0 ? "[[" : " [") + string.Join(", ", cells[k].Select(c => c.PadLeft(width))) + (k == rows.Length - 1 ? "]]" : "],"));
         return sb.AppendJoin('\n', lines).ToString();
     }
+
+    private static string[][] Cells(Matrix m, int[] rows, int[] cols, string format) =>
+        rows.Select(i => i < 0 ? [] : cols.Select(j => j < 0 ? "..." : Number(m[i, j], format)).ToArray()).ToArray();
 
     /// <summary>The indices shown: all, or the first and last <see cref="Edge"/> with −1 marking the gap.</summary>
     private static int[] Shown(int count, bool summarize) => !summarize || count <= 2 * Edge ? Enumerable.Range(0, count).ToArray()

@@ -26,7 +26,12 @@ public class MatrixTextTests
         Assert.Equal("[[ 0.0000,  0.0100,  0.0200,     ...,  0.6100,  0.6200,  0.6300],", lines[1]);
         Assert.Equal(" ...,", lines[4]);
         Assert.Equal(" [99.0000, 99.0100, 99.0200,     ..., 99.6100, 99.6200, 99.6300]]", lines[7]);
-        // At most 1000 elements print whole, as NumPy does.
-        Assert.Equal(1 + 40, new Matrix(40, 25).ToString().Split('\n').Length);
+        // At most 1000 elements print every row, as NumPy does; rows wider than 120 characters show their ends only.
+        string[] narrow = new Matrix(40, 12).ToString().Split('\n');
+        Assert.Equal(1 + 40, narrow.Length);
+        Assert.Equal("[[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],", narrow[1]);
+        string[] wide = new Matrix(10, 64).ToString().Split('\n');
+        Assert.Equal(1 + 10, wide.Length);
+        Assert.Equal("[[  0,   0,   0, ...,   0,   0,   0],", wide[1]);
     }
 }
