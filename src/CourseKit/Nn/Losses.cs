@@ -81,7 +81,9 @@ public sealed class BinaryCrossEntropyLoss : ILoss, IDoublePrecisionLoss
         for (int i = 0; i < rows; i++)
         {
             double z = logits[i], y = labels[i], a = 1 / (1 + Math.Exp(-z));
-            sum += -(y * Math.Log(a) + (1 - y) * Math.Log(1 - a)); // the lecture's form; fine in double for moderate z
+            // The stable form, as the float path: the lecture's −[y·log a + (1 − y)·log(1 − a)] loses 1 − a to cancellation
+            // for large z even in double (z = 30: an error of 1e-3 in the cost, found against torch's BCEWithLogitsLoss).
+            sum += Math.Max(z, 0) - z * y + Math.Log(1 + Math.Exp(-Math.Abs(z)));
             gradient[i] = (a - y) / rows;
         }
         return sum / rows;

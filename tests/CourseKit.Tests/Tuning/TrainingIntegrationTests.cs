@@ -3,6 +3,7 @@ using CourseKit.Data;
 using CourseKit.Nn;
 using CourseKit.Optim;
 using CourseKit.Tests.Charts;
+using CourseKit.Tensors;
 using CourseKit.Tests.Support;
 using CourseKit.Training;
 using CourseKit.Tuning;
@@ -32,7 +33,8 @@ public class TrainingIntegrationTests
         Assert.Equal(8, trials.Count);
         Assert.All(trials.Where(t => t.State == TrialState.Complete), t => Assert.Equal(4, t.Intermediate.Count));
         Assert.True(tuner.Study.BestValue > 0.8, $"best dev accuracy {tuner.Study.BestValue}");
-        Assert.NotNull(tuner.BestModel);
+        var bestPredictions = tuner.BestModel!.Model.Predict(dev.Features).ArgMax();   // the kept model classifies dev as its trial did
+        Assert.True(bestPredictions.Zip(dev.Labels).Count(p => p.First == p.Second) > 0.8 * dev.Count, "the best model's dev accuracy");
         Assert.Equal(["units", "lr", "beta1"], tuner.BestHyperparameters.Keys);
         Assert.InRange(tuner.BestHyperparameters.Get<int>("units"), 4, 32);
         Assert.Equal(tuner.Study.BestTrial.InternalParams["lr"], tuner.BestHyperparameters.Get<double>("lr"));
