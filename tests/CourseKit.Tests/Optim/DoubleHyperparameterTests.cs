@@ -23,6 +23,10 @@ public class DoubleHyperparameterTests
         Assert.Equal(0.125f, new InverseTimeDecay(0.5, 1).Rate(epoch: 3, step: 1)); // 0.5 / (1 + 1·3)
         Assert.Equal(0.03f, new ManualSchedule(new Dictionary<int, double> { [1] = 0.1, [10] = 0.03 }).Rate(epoch: 12, step: 1));
         Assert.Equal(0.1, new FitOptions { L2 = 0.1 }.L2);
+        var w = CourseKit.Autodiff.Variable.Parameter(2f, "w");
+        (w * w).Backward();                                                        // dJ/dw = 2w = 4
+        CourseKit.Autodiff.GradientDescent.Step([w], learningRate: 0.1);          // the autodiff step takes a double too
+        Assert.Equal(2f - 0.1f * 4f, w.Item, 6);
     }
 
     [Fact]
@@ -32,6 +36,8 @@ public class DoubleHyperparameterTests
         Assert.StartsWith("beta: expected a value in [0, 1) that stays below 1 in float, actual 0.999999999.", below1.Message);
         var tiny = Assert.Throws<ArgumentOutOfRangeException>(() => new Sgd(1e-50));
         Assert.StartsWith("learningRate: expected a finite value > 0, actual 1E-50.", tiny.Message);
+        Assert.StartsWith("learningRate: expected a finite value > 0, actual 1E-50.",
+            Assert.Throws<ArgumentOutOfRangeException>(() => CourseKit.Autodiff.GradientDescent.Step([CourseKit.Autodiff.Variable.Parameter(1f)], 1e-50)).Message);
         Assert.StartsWith("keepProb: expected a value in (0, 1], actual 1.5.", Assert.Throws<ArgumentOutOfRangeException>(() => new Dropout(1.5)).Message);
         Assert.StartsWith("L2: expected a finite value ≥ 0, actual -0.1.", Assert.Throws<ArgumentOutOfRangeException>(() =>
             new Trainer(new Sequential(new Dense(2)).Build(2, 0), new SoftmaxCrossEntropyLoss(), new Sgd(0.1))
