@@ -35,7 +35,7 @@ public class StorageTests
             Assert.Equal("hello", t0.Attributes["note"]);
             Assert.IsType<string>(t0.Params["act"]);
             Assert.True(t0.Distributions["x"].SameAs(new FloatDistribution(-2, 2)));
-            Assert.NotNull(t0.Finished);
+            Assert.True(t0.Finished >= t0.Started, $"finished {t0.Finished} before started {t0.Started}");
             Assert.True(t0.SamplerMilliseconds >= 0);
             // Resuming continues the numbering and the seeds: trial 4 is what a single run of 5 trials would have made.
             study.Optimize(Objective, 1);

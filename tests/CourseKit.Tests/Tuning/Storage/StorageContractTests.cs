@@ -116,8 +116,8 @@ public abstract partial class StorageContractTests : IDisposable
     public void No_trial_is_created_past_the_samplers_last_position()
     {
         var s = Storage.CreateStudy("grid", Direction.Minimize, 0);
-        Assert.NotNull(Storage.StartTrial(s.Id, T0, positions: 2));
-        Assert.NotNull(Storage.StartTrial(s.Id, T0, positions: 2));
+        Assert.Equal(0, Storage.StartTrial(s.Id, T0, positions: 2)?.Position);
+        Assert.Equal(1, Storage.StartTrial(s.Id, T0, positions: 2)?.Position);
         Assert.Null(Storage.StartTrial(s.Id, T0, positions: 2));
         Assert.Equal(2, Storage.Trials(s.Id).Count);
     }
