@@ -80,7 +80,7 @@ public sealed class ModelTuner
     public TunedModel? BestModel { get; private set; }
 
     /// <summary>The best trial's hyperparameters.</summary>
-    public IReadOnlyDictionary<string, object?> BestHyperparameters => Study.BestParams;
+    public ParameterValues BestHyperparameters => Study.BestParams;
 
     /// <summary>Runs <paramref name="trials"/> trials (in parallel with <see cref="OptimizeOptions.Concurrency"/>).</summary>
     public IReadOnlyList<TrialRecord> Search(int trials, OptimizeOptions? options = null) => Study.Optimize(Objective, trials, options);
