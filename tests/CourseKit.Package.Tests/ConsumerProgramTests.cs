@@ -23,7 +23,7 @@ public sealed class ConsumerProgramTests
     [Fact]
     public void The_chart_holds_every_epoch_of_the_four_curves()
     {
-        Assert.Equal("train cost | validation cost | train accuracy | validation accuracy", Results["chart traces"]);
+        Assert.Equal("train on y | validation on y | train on y2 | validation on y2", Results["chart traces"]);   // cost panel, accuracy panel
         Assert.Equal("120", Results["chart points"]);   // 4 curves × 30 epochs
         Assert.Equal("True", Results["chart html has the figure"]);
     }

@@ -46,10 +46,16 @@ public static class PackageConsumer
         File.WriteAllText(htmlPath, chart.ToNotebookHtml());
         using var figure = JsonDocument.Parse(chart.FigureJson());
         var traces = figure.RootElement.GetProperty("data").EnumerateArray().ToList();
-        output.WriteLine($"chart traces: {string.Join(" | ", traces.Select(t => t.GetProperty("name").GetString()))}");
+        output.WriteLine($"chart traces: {string.Join(" | ", traces.Select(t => $"{t.GetProperty("name").GetString()} on {Axis(t)}"))}");
         output.WriteLine($"chart points: {traces.Sum(t => t.GetProperty("y").GetArrayLength())}");
-        output.WriteLine($"chart html has the figure: {File.ReadAllText(htmlPath).Contains("validation accuracy", StringComparison.Ordinal)}");
+        // The figure's own JSON sits in the page: the accuracy panel's title is one of its strings.
+        bool pageHasFigure = File.ReadAllText(htmlPath).Contains("\"Accuracy\"", StringComparison.Ordinal);
+        output.WriteLine($"chart html has the figure: {pageHasFigure}");
     }
+
+    // Which y axis a trace is drawn on: "y" (the first panel) unless the trace names another.
+    private static string Axis(JsonElement trace) =>
+        trace.TryGetProperty("yaxis", out var axis) ? axis.GetString()! : "y";
 
     private static void Tune(Dataset train, Dataset dev, string databasePath, TextWriter output)
     {
