@@ -21,7 +21,7 @@ public sealed class InMemoryStorage : IStudyStorage
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         lock (_lock)
         {
-            if (Find(name) is not null) throw new InvalidOperationException($"name: a study named '{name}' already exists in memory.");
+            if (Find(name) is not null) throw new StudyExistsException(name, "memory");
             var info = new StudyInfo(_studies.Count, name, direction, seed, DateTime.UtcNow);
             _studies.Add(new StudyState(info));
             return info;

@@ -99,7 +99,7 @@ public class StorageTests
         Study.Create("digits-lr", storage: storage);
         var e = Assert.Throws<KeyNotFoundException>(() => Study.Load("digits", storage));
         Assert.Contains("'digits-lr'", e.Message);
-        Assert.Throws<InvalidOperationException>(() => Study.Create("digits-lr", storage: storage));
+        Assert.Throws<StudyExistsException>(() => Study.Create("digits-lr", storage: storage));
     }
 
     [Fact]
