@@ -20,9 +20,9 @@ public class GradeCommandTests(GradeClassFixture graded) : IClassFixture<GradeCl
         Assert.Contains("11 graded, 2 failed to run, 1 timed out, 1 crashed", graded.Run.Stdout);
         Assert.Contains("graded 13/13 · running 0", graded.Run.Stderr);
         var rows = File.ReadAllLines(Path.Combine(graded.Output, "gradebook.csv"));
-        Assert.Equal("student,exercise 1,exercise 2,exercise 3,exercise 4,total,max,status,notes", rows[0]);
+        Assert.Equal("student,exercise 1,exercise 2,exercise 3,exercise 4,exercise 5,total,max,status,notes", rows[0]);
         Assert.Equal(14, rows.Length);
-        Assert.StartsWith("perfect,3,1,2,1,7,7,graded,", rows.Single(r => r.StartsWith("perfect,", StringComparison.Ordinal)));
+        Assert.StartsWith("perfect,3,1,2,1,2,9,9,graded,", rows.Single(r => r.StartsWith("perfect,", StringComparison.Ordinal)));
         Assert.False(Directory.Exists(Path.Combine(graded.Output, ".work")));
     }
 
@@ -30,7 +30,7 @@ public class GradeCommandTests(GradeClassFixture graded) : IClassFixture<GradeCl
     public void A_perfect_submission_gets_full_marks_and_an_executed_notebook()
     {
         var results = graded.Results("perfect");
-        Assert.Equal(7, (double)results["score"]!);
+        Assert.Equal(9, (double)results["score"]!);
         Assert.All(results["tests"]!.AsArray(), t => Assert.Equal("passed", (string)t!["status"]!));
         var executed = NotebookReader.Read(graded.ExecutedPath("perfect"));
         Assert.All(executed.Cells.Where(c => c.IsCode), c => Assert.NotNull(c.ExecutionCount));
@@ -39,7 +39,7 @@ public class GradeCommandTests(GradeClassFixture graded) : IClassFixture<GradeCl
     [Fact]
     public void An_infinite_loop_in_exercise_1_costs_exercise_1_only_within_the_time_limits()
     {
-        Assert.Equal([0, 1, 2, 1], graded.Points("loop"));
+        Assert.Equal([0, 1, 2, 1, 2], graded.Points("loop"));
         var first = graded.Results("loop")["tests"]!.AsArray()[0]!;
         Assert.Equal("✗ softmax: timed out after 8 s", ((string)first["output"]!).Split('\n')[0]);
         Assert.True((int)graded.Results("loop")["execution_time"]! < 3 * GradeClassFixture.CellTimeout + 30);
@@ -48,14 +48,14 @@ public class GradeCommandTests(GradeClassFixture graded) : IClassFixture<GradeCl
     [Fact]
     public void A_deleted_check_cell_is_restored_and_the_score_is_full()
     {
-        Assert.Equal(7, (double)graded.Results("deleted-check")["score"]!);
+        Assert.Equal(9, (double)graded.Results("deleted-check")["score"]!);
         Assert.Contains("the check cell for Exercise 2 was deleted; the original was restored.", Notes("deleted-check"));
     }
 
     [Fact]
     public void An_edited_check_cell_is_replaced_by_the_original()
     {
-        Assert.Equal(7, (double)graded.Results("edited-check")["score"]!);
+        Assert.Equal(9, (double)graded.Results("edited-check")["score"]!);
         Assert.Contains("the check cell for Exercise 3 was edited; the original was used.", graded.Feedback("edited-check"));
         var executed = NotebookReader.Read(graded.ExecutedPath("edited-check"));
         Assert.Contains(executed.Cells, c => c.Source == "global::CourseKit.Grading.Checks.CrossEntropy.Run(CrossEntropyCost)");
@@ -64,7 +64,7 @@ public class GradeCommandTests(GradeClassFixture graded) : IClassFixture<GradeCl
     [Fact]
     public void A_syntax_error_costs_that_exercise_and_the_later_ones_are_graded()
     {
-        Assert.Equal([3, 0, 2, 1], graded.Points("syntax-error"));
+        Assert.Equal([3, 0, 2, 1, 2], graded.Points("syntax-error"));
         string output = (string)graded.Results("syntax-error")["tests"]!.AsArray()[1]!["output"]!;
         Assert.Contains("the check could not run (CompilationError", output);
         Assert.Contains("your exercise cell failed: CompilationError", output);
@@ -73,7 +73,7 @@ public class GradeCommandTests(GradeClassFixture graded) : IClassFixture<GradeCl
     [Fact]
     public void A_cell_that_throws_at_top_level_is_noted_and_the_exercises_are_graded()
     {
-        Assert.Equal(7, (double)graded.Results("throws")["score"]!);
+        Assert.Equal(9, (double)graded.Results("throws")["score"]!);
         Assert.Contains("a cell you added, failed: Exception: top-level boom", Notes("throws"));
     }
 
@@ -91,28 +91,28 @@ public class GradeCommandTests(GradeClassFixture graded) : IClassFixture<GradeCl
     [Fact]
     public void A_stack_overflow_kills_only_its_process_and_the_other_exercises_are_graded()
     {
-        Assert.Equal([3, 1, 0, 1], graded.Points("overflow"));
+        Assert.Equal([3, 1, 0, 1, 2], graded.Points("overflow"));
         Assert.Contains("Exercise 3: the process crashed: stack overflow", Notes("overflow"));
     }
 
     [Fact]
     public void A_learner_class_named_Checks_cannot_fake_a_result()
     {
-        Assert.Equal([0, 1, 2, 1], graded.Points("cheater"));
+        Assert.Equal([0, 1, 2, 1, 2], graded.Points("cheater"));
         Assert.Contains("not implemented yet", (string)graded.Results("cheater")["tests"]!.AsArray()[0]!["output"]!);
     }
 
     [Fact]
     public void Reordered_cells_run_in_the_assignments_order()
     {
-        Assert.Equal(7, (double)graded.Results("reordered")["score"]!);
+        Assert.Equal(9, (double)graded.Results("reordered")["score"]!);
         Assert.Contains("cells were moved; they were run in the assignment's order", Notes("reordered"));
     }
 
     [Fact]
     public void A_process_that_will_not_exit_after_its_run_is_killed_and_its_grade_kept()
     {
-        Assert.Equal(7, (double)graded.Results("lingers")["score"]!);
+        Assert.Equal(9, (double)graded.Results("lingers")["score"]!);
         Assert.True((int)graded.Results("lingers")["execution_time"]! >= GradeClassFixture.RunTimeout);
     }
 
@@ -164,6 +164,6 @@ public class GradeCommandTests(GradeClassFixture graded) : IClassFixture<GradeCl
             TimeSpan.FromMinutes(3));
         Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
         var results = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "out", "bob", "results.json")))!;
-        Assert.Equal(7, (double)results["score"]!);
+        Assert.Equal(9, (double)results["score"]!);
     }
 }

@@ -20,7 +20,7 @@ public class SubmissionPreparerTests
     public void Assignment_knows_the_four_exercises_their_stubs_and_check_cells()
     {
         var a = Chapter.Value;
-        Assert.Equal([1, 2, 3, 4], a.Exercises.Select(e => e.Number));
+        Assert.Equal([1, 2, 3, 4, 5], a.Exercises.Select(e => e.Number));
         Assert.Equal("Exercise 1 — softmax of each row of z", a.Exercises[0].Title);
         Assert.Contains("throw new NotImplementedException(\"Exercise 1\");", a.Exercises[0].StubSource);
         Assert.All(a.Exercises, e => Assert.Single(e.CheckCellIds));

@@ -24,7 +24,7 @@ public sealed class ChromiumSiteTests(ITestOutputHelper output)
         string site = Path.Combine(Repo.Root, "artifacts", "test-site");
         var run = CoursekitProcess.Run("site", Path.Combine(Repo.Root, "notebooks", "solutions", Chapter + ".ipynb"), "--execute", "--output", site);
         Assert.True(run.ExitCode == 0, $"coursekit site exited {run.ExitCode}:\n{run.Stdout}\n{run.Stderr}");
-        Assert.Contains($"executed {Chapter}: 4 passed, 0 failed", run.Stdout);
+        Assert.Contains($"executed {Chapter}: 5 passed, 0 failed", run.Stdout);
 
         // The index, and its table of contents followed to the chapter.
         string index = Path.Combine(site, "index.html");
