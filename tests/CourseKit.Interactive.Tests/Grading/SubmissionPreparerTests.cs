@@ -17,7 +17,7 @@ public class SubmissionPreparerTests
     private static string[] Sources(PreparedSubmission prepared) => prepared.Notebook.Cells.Select(c => c.Source).ToArray();
 
     [Fact]
-    public void Assignment_knows_the_four_exercises_their_stubs_and_check_cells()
+    public void Assignment_knows_the_five_exercises_their_stubs_and_check_cells()
     {
         var a = Chapter.Value;
         Assert.Equal([1, 2, 3, 4, 5], a.Exercises.Select(e => e.Number));
@@ -28,13 +28,22 @@ public class SubmissionPreparerTests
     }
 
     [Fact]
+    public void An_assignment_from_a_solution_with_example_cells_has_their_expected_output_cells_with_the_students_ids()
+    {
+        var student = NotebookReader.Read(Chapter08.Student);
+        var expectedIds = student.Cells.Where(ExampleCells.IsExpectedOutput).Select(c => c.Id).ToList();
+        Assert.NotEmpty(expectedIds);
+        Assert.Equal(expectedIds, Chapter.Value.Cells.Where(ExampleCells.IsExpectedOutput).Select(c => c.Id));
+    }
+
+    [Fact]
     public void An_untouched_submission_is_prepared_cell_for_cell_without_notes()
     {
         var student = Chapter08.Perfect();
         var prepared = Prepare(student);
         Assert.Empty(prepared.Notes);
         Assert.Equal(student.Cells.Select(c => CellRoles.RoleOf(c) == "check" ? CheckQualifier.Qualify(c.Source) : c.Source), Sources(prepared));
-        Assert.Equal(4, prepared.Cells.Count(c => c.Role == "check"));
+        Assert.Equal(5, prepared.Cells.Count(c => c.Role == "check"));
         Assert.Equal(1, prepared.Cells.Single(c => c.Id == Chapter.Value.Exercises[0].CheckCellIds[0]).Exercise);
     }
 
@@ -126,7 +135,7 @@ public class SubmissionPreparerTests
 
         Assert.Contains("lost their ids", Assert.Single(prepared.Notes).Text);
         Assert.DoesNotContain(prepared.Notebook.Cells, c => c.Source.Contains("NotImplementedException", StringComparison.Ordinal));
-        Assert.Equal(4, prepared.Cells.Count(c => c.Role == "check"));
+        Assert.Equal(5, prepared.Cells.Count(c => c.Role == "check"));
     }
 
     [Theory]
