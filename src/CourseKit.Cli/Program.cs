@@ -19,7 +19,7 @@ public static class Program
             BenchCommand.Create(),
             SiteCommand.Create(),
             GradeCommand.Create(),
-            GradeOneCommand.Create(),
+            GradeChildCommand.Create(),
         };
         return root.Parse(args).Invoke();
     }

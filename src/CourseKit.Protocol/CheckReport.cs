@@ -50,20 +50,20 @@ public sealed record CheckReport(string Name, CheckStatus Status, double Points,
         }).ToArray()),
     };
 
-    /// <summary>Reads a report; anything malformed is a <see cref="ProtocolException"/> that says what.</summary>
+    /// <summary>Reads a report (<c>summary</c> and <c>cases</c> may be left out); anything malformed is a <see cref="ProtocolException"/> that says what.</summary>
     public static CheckReport Parse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
         var o = JsonFields.Parse(json, "check result");
         string name = JsonFields.Text(o, "name", 200);
         if (name.Trim().Length == 0) throw new ProtocolException("'name': expected a check name, actual an empty string.");
-        var cases = JsonFields.Array(o, "cases", ProtocolLimits.MaxCases).Select((c, i) =>
+        var cases = (o["cases"] is null ? [] : JsonFields.Array(o, "cases", ProtocolLimits.MaxCases)).Select((c, i) =>
         {
             var k = JsonFields.Object(c, $"case {i + 1}");
             return new CaseReport(JsonFields.Text(k, "name", 400), JsonFields.Enum(k, "status", StatusNames.ParseCase),
                 JsonFields.Bool(k, "hidden"), JsonFields.Text(k, "message"), JsonFields.OptionalText(k, "hint"));
         }).ToList();
         return new CheckReport(name, JsonFields.Enum(o, "status", StatusNames.ParseCheck), JsonFields.Number(o, "points"),
-            JsonFields.Number(o, "max_points"), JsonFields.Text(o, "summary"), cases);
+            JsonFields.Number(o, "max_points"), JsonFields.OptionalText(o, "summary") ?? "", cases);
     }
 }
