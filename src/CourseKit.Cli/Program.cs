@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CourseKit.Cli.Autograder;
 using CourseKit.Cli.Bench;
 using CourseKit.Cli.Grade;
 using CourseKit.Cli.Release;
@@ -7,7 +8,7 @@ using CourseKit.Cli.Site;
 
 namespace CourseKit.Cli;
 
-/// <summary>The <c>coursekit</c> tool. Verbs: run, release, grade, site, bench.</summary>
+/// <summary>The <c>coursekit</c> tool. Verbs: run, release, grade, autograder, site, bench.</summary>
 public static class Program
 {
     public static int Main(string[] args)
@@ -20,6 +21,8 @@ public static class Program
             SiteCommand.Create(),
             GradeCommand.Create(),
             GradeChildCommand.Create(),
+            AutograderCommand.Create(),
+            SandboxCheckCommand.Create(),
         };
         return root.Parse(args).Invoke();
     }

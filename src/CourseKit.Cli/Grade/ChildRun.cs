@@ -28,8 +28,10 @@ internal static class ChildRun
             var reader = new Thread(() => Read(process, log)) { IsBackground = true, Name = "coursekit grade events" };
             reader.Start();
             WriteRequest(process, request);
-            if (!process.WaitForExit(limit)) killed = true;
-            if (!reader.Join(killed ? TimeSpan.Zero : TimeSpan.FromSeconds(10))) killed = true;   // a grandchild holding the pipe
+            // Done as soon as the run reached its end: a thread or process the learner's code left behind is not waited for.
+            var ended = Task.WhenAny(process.WaitForExitAsync(), log.Ended);
+            if (!ended.Wait(limit)) killed = true;
+            else if (!log.Ended.IsCompleted && !reader.Join(TimeSpan.FromSeconds(10))) killed = true;   // a grandchild holding the pipe
         }
         finally
         {

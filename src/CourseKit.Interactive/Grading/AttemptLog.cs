@@ -12,7 +12,11 @@ public sealed class AttemptLog
     private readonly Dictionary<int, RequestCell> _cells;
     private readonly Dictionary<int, CellFinished> _finished = [];
     private readonly Dictionary<int, AnswerSet> _answers = [];
+    private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _lastStarted;
+
+    /// <summary>Completes when the run reached its end or broke the protocol: nothing more is needed from the child.</summary>
+    public Task Ended => _ended.Task;
 
     /// <summary>A log of the run of <paramref name="request"/>.</summary>
     public AttemptLog(GradeRequest request)
@@ -63,10 +67,15 @@ public sealed class AttemptLog
             case RunCompleted:
                 if (Running is not null) throw new ProtocolException($"'done' while cell {Running} runs.");
                 Done = true;
+                _ended.TrySetResult();
                 break;
         }
     }
 
     /// <summary>Records that the stream broke the protocol (the grader stops reading it).</summary>
-    public void Break(string violation) => Violation ??= violation;
+    public void Break(string violation)
+    {
+        Violation ??= violation;
+        _ended.TrySetResult();
+    }
 }
