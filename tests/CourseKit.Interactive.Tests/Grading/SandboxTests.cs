@@ -42,7 +42,7 @@ public class SandboxTests
             "foreach (System.Collections.DictionaryEntry e in Environment.GetEnvironmentVariables()) Console.WriteLine($\"env {e.Key}={e.Value}\");",
             "foreach (var d in Directory.GetDirectories(\"/proc\")) { try { Console.WriteLine(\"proc \" + File.ReadAllText(d + \"/cmdline\").Replace('\\0', ' ')); } catch (Exception e) { Console.WriteLine(\"denied \" + e.GetType().Name); } }",
             $"Console.WriteLine(File.Exists(\"{Chapter08.Solution}\") ? \"SOLUTION READABLE\" : \"no solution\");",
-            "Console.WriteLine($\"uid {Environment.UserName} {File.ReadAllText(\"/proc/self/status\").Split('\\n').First(l => l.StartsWith(\"Uid\"))}\");");
+            "Console.WriteLine($\"uid {File.ReadAllText(\"/proc/self/status\").Split('\\n').First(l => l.StartsWith(\"Uid\"))}\");");
         string printed = Printed(result);
         Assert.True((bool)result["done"]!, printed);
         Assert.DoesNotContain(Marker, printed);
