@@ -9,15 +9,17 @@ namespace CourseKit.Cli.Grade;
 /// <summary>
 /// Runs one grading child: starts it through the sandbox, writes the request to its standard input, reads its events
 /// with bounds into an <see cref="AttemptLog"/> (a broken stream ends the reading and the child), keeps the ends of its
-/// standard error, and past the time limit kills it. Whatever the child leaves behind — processes, pipes — the sandbox
-/// removes before this returns.
+/// standard error, and past the time limit kills it. The child enforces the cell time limit itself; a cell that runs
+/// well past it (a child whose threads are used up cannot) ends the run here, as that cell's timeout. Whatever the
+/// child leaves behind — processes, pipes — the sandbox removes before this returns.
 /// </summary>
 internal static class ChildRun
 {
     private const int TailLength = 4096; // characters of standard error kept at each end
 
-    public static ChildExit Run(ISandbox sandbox, SandboxSlot slot, GradeRequest request, AttemptLog log, TimeSpan limit)
+    public static ChildExit Run(ISandbox sandbox, SandboxSlot slot, GradeRequest request, AttemptLog log, GradeLimits limits)
     {
+        var clock = Stopwatch.StartNew();
         var stderr = new StringBuilder();
         using var process = new Process { StartInfo = sandbox.Start(slot) };
         bool killed = false;
@@ -30,8 +32,12 @@ internal static class ChildRun
             WriteRequest(process, request);
             // Done as soon as the run reached its end: a thread or process the learner's code left behind is not waited for.
             var ended = Task.WhenAny(process.WaitForExitAsync(), log.Ended);
-            if (!ended.Wait(limit)) killed = true;
-            else if (!log.Ended.IsCompleted && !reader.Join(TimeSpan.FromSeconds(10))) killed = true;   // a grandchild holding the pipe
+            while (!ended.Wait(TimeSpan.FromMilliseconds(500)))
+            {
+                if (clock.Elapsed > limits.SubmissionTimeout) { killed = true; break; }
+                if (log.RunningLongerThan(Backstop(limits.CellTimeout)) is { } cell) { log.Hung(cell); break; }
+            }
+            if (!killed && !log.Ended.IsCompleted && !reader.Join(TimeSpan.FromSeconds(10))) killed = true;   // a grandchild holding the pipe
         }
         finally
         {
@@ -41,6 +47,9 @@ internal static class ChildRun
         int code = process.HasExited ? process.ExitCode : -1;
         lock (stderr) return new ChildExit(code, killed, stderr.ToString());
     }
+
+    /// <summary>How long the grader lets a cell run before it ends the run itself: the child's own limit, with room for a loaded machine.</summary>
+    public static TimeSpan Backstop(TimeSpan cellTimeout) => cellTimeout * 1.5 + TimeSpan.FromSeconds(15);
 
     private static void WriteRequest(Process process, GradeRequest request)
     {

@@ -58,7 +58,7 @@ internal static class SubmissionSupervisor
         var request = PlanRequest.Request(plan, bank.Payloads, settings.Limits.CellTimeout, assignment.ReleaseFolder);
         var log = new AttemptLog(request);
         var slot = new SandboxSlot(uid, Path.Combine(settings.ScratchDir, $"{uid}-{Guid.NewGuid():N}"));
-        var exit = ChildRun.Run(sandbox, slot, request, log, settings.Limits.SubmissionTimeout);
+        var exit = ChildRun.Run(sandbox, slot, request, log, settings.Limits);
         var death = AttemptDeath.Diagnose(log, exit, settings.Limits, plan);
         return new FinalAttempt(plan, log, death, retries, analysis, Reports(plan, log, analysis, bank));
     }

@@ -14,6 +14,8 @@ public sealed class AttemptLog
     private readonly Dictionary<int, AnswerSet> _answers = [];
     private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _lastStarted;
+    private long _runningSince;
+    private int? _hung;
 
     /// <summary>Completes when the run reached its end or broke the protocol: nothing more is needed from the child.</summary>
     public Task Ended => _ended.Task;
@@ -40,20 +42,47 @@ public sealed class AttemptLog
     /// <summary>Each probe's answers, by cell number.</summary>
     public IReadOnlyDictionary<int, AnswerSet> Answers => _answers;
 
-    /// <summary>The first cell that ran past the cell time limit, or null.</summary>
-    public int? TimedOut => _finished.Values.Where(f => f.Outcome == CellOutcome.TimedOut).Select(f => (int?)f.Cell).Min();
+    /// <summary>The first cell that ran past the cell time limit (as the child reported it, or as the grader saw it), or null.</summary>
+    public int? TimedOut
+    {
+        get
+        {
+            lock (_finished) return _finished.Values.Where(f => f.Outcome == CellOutcome.TimedOut).Select(f => (int?)f.Cell).Append(_hung).Min();
+        }
+    }
+
+    /// <summary>The cell that has been running for longer than <paramref name="limit"/>, or null.</summary>
+    public int? RunningLongerThan(TimeSpan limit)
+    {
+        lock (_finished) return Running is { } cell && System.Diagnostics.Stopwatch.GetElapsedTime(_runningSince) > limit ? cell : null;
+    }
+
+    /// <summary>
+    /// Records that cell <paramref name="cell"/> outlasted the cell limit without the child saying so (a child whose own
+    /// timer cannot run, its threads used up): the grader ends the run and the cell counts as timed out.
+    /// </summary>
+    public void Hung(int cell)
+    {
+        lock (_finished) _hung ??= cell;
+        _ended.TrySetResult();
+    }
 
     /// <summary>Records <paramref name="e"/>; throws when it breaks the protocol.</summary>
     public void Accept(GradingEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
+        lock (_finished) AcceptLocked(e);
+    }
+
+    private void AcceptLocked(GradingEvent e)
+    {
         if (Done) throw new ProtocolException("an event after 'done'.");
         switch (e)
         {
             case CellStarted s:
                 if (Running is not null || !_cells.ContainsKey(s.Cell) || s.Cell <= _lastStarted)
                     throw new ProtocolException($"cell {s.Cell} started out of order.");
-                (Running, _lastStarted) = (s.Cell, s.Cell);
+                (Running, _lastStarted, _runningSince) = (s.Cell, s.Cell, System.Diagnostics.Stopwatch.GetTimestamp());
                 break;
             case CheckAnswered a:
                 if (Running != a.Cell || !_cells[a.Cell].Probe || _answers.ContainsKey(a.Cell))

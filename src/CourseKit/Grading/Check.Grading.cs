@@ -39,6 +39,17 @@ public sealed partial class Check<TIn, TOut> : IGradedCheck
             return Report.Build(check.Name, check.Points, results, check._allOrNothing);
         }
 
+        internal override AnswerSet ReferenceAnswers()
+        {
+            var inputs = CasePayload.Read(Payload).Select(WireValues.Decode).ToList();
+            for (int k = 0; k < inputs.Count; k++)
+            {
+                if (inputs[k] is not TIn)
+                    throw new InvalidOperationException($"check '{check.Name}', case {k + 1}: expected its input to come back from the payload as {typeof(TIn).Name}, actual {inputs[k]?.GetType().Name ?? "null"}.");
+            }
+            return new AnswerSet(AnswerProblem.None, null, cases.Select(c => new CaseAnswer(AnswerKind.Returned, WireValues.Encode(c.Expected))).ToList());
+        }
+
         private static string Bounded(string text) => text.Length <= 300 ? text : text[..300] + "…";
     }
 }

@@ -39,4 +39,10 @@ public abstract class GradedCases
     /// <summary>Scores <paramref name="answers"/> against the reference's outputs.</summary>
     /// <exception cref="ProtocolException">The answers do not fit the cases (another count).</exception>
     public abstract CheckResult Judge(AnswerSet answers);
+
+    /// <summary>
+    /// The reference's own outputs sent as answers, after every input went through the payload and back: a check
+    /// whose inputs or outputs cannot cross the process boundary fails here (its tests call this for every check).
+    /// </summary>
+    internal abstract AnswerSet ReferenceAnswers();
 }

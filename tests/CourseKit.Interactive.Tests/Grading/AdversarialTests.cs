@@ -22,9 +22,9 @@ public class AdversarialTests(AdversarialClassFixture graded) : IClassFixture<Ad
 
     [Theory]
     [MemberData(nameof(Bounds))]
-    public void No_attack_scores_more_than_its_honest_work(string attack, string honest)
+    public void Each_attack_gets_the_score_of_its_honest_work(string attack, string honest)
     {
-        Assert.True(graded.Score(attack) <= graded.Score(honest), $"{attack}: {graded.Score(attack)} > {honest}: {graded.Score(honest)}\n{graded.Results(attack)["output"]}");
+        Assert.True(graded.Score(attack) == graded.Score(honest), $"{attack}: {graded.Score(attack)}, {honest}: {graded.Score(honest)}\n{graded.Results(attack)}");
         if (honest == "honest-partial") Assert.Equal(0, graded.Points(attack)[0]);
     }
 
@@ -47,7 +47,8 @@ public class AdversarialTests(AdversarialClassFixture graded) : IClassFixture<Ad
     [Fact]
     public void The_batch_ends_within_its_limits_and_nothing_rewrites_its_outputs_afterwards()
     {
-        Assert.True(graded.Run.Elapsed < TimeSpan.FromMinutes(15), $"{graded.Run.Elapsed}");
+        foreach (string holder in new[] { "grandchild-pipes", "detached-rewriter", "thread-bomb", "huge-output", "process-exit-journal" })
+            Assert.True((int)graded.Results(holder)["execution_time"]! < AdversarialClassFixture.RunTimeout, $"{holder} held its run to the limit");
         var before = graded.Outputs().ToDictionary(o => o.Path, o => o.Text);
         Thread.Sleep(TimeSpan.FromSeconds(5));   // the detached rewriter would strike 3 s after starting
         Assert.Equal(before, graded.Outputs().ToDictionary(o => o.Path, o => o.Text));

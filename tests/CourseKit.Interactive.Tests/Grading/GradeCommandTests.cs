@@ -16,10 +16,16 @@ public class GradeCommandTests(GradeClassFixture graded) : IClassFixture<GradeCl
     {
         Assert.True(graded.Run.ExitCode == 0, graded.Run.Stdout + graded.Run.Stderr);
         Assert.Contains("14 submission(s) in", graded.Run.Stdout);
-        Assert.Contains("12 graded, 2 failed to run, 1 timed out, 2 crashed", graded.Run.Stdout);
+        // Out of memory either throws in the learner's function or outlasts the cell's time limit, depending on the
+        // machine's load: the counts of timed-out and crashed runs are checked against the gradebook's statuses.
+        var rows = File.ReadAllLines(Path.Combine(graded.Output, "gradebook.csv"));
+        var statuses = rows.Skip(1).Select(r => r.Split(',')[7]).ToList();
+        int timedOut = statuses.Count(s => s.Contains("timed out", StringComparison.Ordinal)), crashed = statuses.Count(s => s.Contains("crashed", StringComparison.Ordinal));
+        Assert.InRange(timedOut, 1, 2);   // loop, and maybe out-of-memory
+        Assert.InRange(crashed, 1, 2);    // the stack overflow, and maybe out-of-memory
+        Assert.Contains($"12 graded, 2 failed to run, {timedOut} timed out, {crashed} crashed", graded.Run.Stdout);
         Assert.Contains("graded 14/14 · running 0", graded.Run.Stderr);
         Assert.Contains("sandbox: bubblewrap", graded.Run.Stderr);
-        var rows = File.ReadAllLines(Path.Combine(graded.Output, "gradebook.csv"));
         Assert.Equal("student,exercise 1,exercise 2,exercise 3,exercise 4,total,max,status,notes", rows[0]);
         Assert.Equal(15, rows.Length);
         Assert.StartsWith("perfect,3,1,2,1,7,7,graded,", rows.Single(r => r.StartsWith("perfect,", StringComparison.Ordinal)));
@@ -37,7 +43,8 @@ public class GradeCommandTests(GradeClassFixture graded) : IClassFixture<GradeCl
         int lastCheck = code.FindLastIndex(c => c.Source.StartsWith("Checks.", StringComparison.Ordinal));
         Assert.All(code.Take(lastCheck + 1), c => Assert.NotNull(c.ExecutionCount));   // later cells cannot change a score: not run
         Assert.All(code.Skip(lastCheck + 1), c => Assert.Null(c.ExecutionCount));
-        Assert.Contains("✓ softmax: 8/8 cases passed", code.First(c => c.Source == "Checks.Softmax.Run(Softmax)").Outputs[0].ToJsonString());
+        var softmax = code.First(c => c.Source == "Checks.Softmax.Run(Softmax)").Outputs[0];
+        Assert.Equal("✓ softmax: 8/8 cases passed", (string)softmax["data"]!["application/vnd.coursekit.check+json"]!["summary"]!);
     }
 
     [Fact]
@@ -45,8 +52,8 @@ public class GradeCommandTests(GradeClassFixture graded) : IClassFixture<GradeCl
     {
         Assert.Equal([0, 1, 2, 1], graded.Points("loop"));
         var first = graded.Results("loop")["tests"]!.AsArray()[0]!;
-        Assert.Equal("✗ softmax: timed out after 8 s", ((string)first["output"]!).Split('\n')[0]);
-        Assert.True((int)graded.Results("loop")["execution_time"]! < 3 * GradeClassFixture.CellTimeout + 30);
+        Assert.Equal($"✗ softmax: timed out after {GradeClassFixture.CellTimeout} s", ((string)first["output"]!).Split('\n')[0]);
+        Assert.True((int)graded.Results("loop")["execution_time"]! < GradeClassFixture.RunTimeout);   // ended by the cell's limit, not the run's
     }
 
     [Fact]

@@ -36,6 +36,19 @@ public class RetryPlanTests
         Assert.Equal(new AttemptDeath(Plan[2], DeathKind.TimedOut, "timed out after 5 s"), death);
     }
 
+    [Fact]
+    public void A_cell_the_grader_saw_outlast_the_limit_is_blamed_with_the_cell_timeout_and_ends_the_run()
+    {
+        var log = Log(new CellStarted(1), Finish(1), new CellStarted(2));
+        Assert.Null(log.RunningLongerThan(TimeSpan.FromMinutes(1)));
+        Thread.Sleep(20);
+        Assert.Equal(2, log.RunningLongerThan(TimeSpan.FromMilliseconds(10)));
+        log.Hung(2);
+        Assert.True(log.Ended.IsCompleted);
+        var death = AttemptDeath.Diagnose(log, new ChildExit(137, false, ""), Limits, Plan);
+        Assert.Equal(new AttemptDeath(Plan[1], DeathKind.TimedOut, "timed out after 5 s"), death);
+    }
+
     [Theory]
     [InlineData(134, false, "Stack overflow.\n   Repeat 9999 times:", "the process crashed: stack overflow (infinite recursion?)")]
     [InlineData(137, false, "", "ran out of memory (the limit is 512 MB)")]

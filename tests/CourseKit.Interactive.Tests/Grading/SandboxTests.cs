@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.Versioning;
 using System.Text.Json.Nodes;
 using CourseKit.Grading.Protocol;
 using CourseKit.Interactive.Tests.Support;
@@ -12,18 +13,21 @@ namespace CourseKit.Interactive.Tests.Grading;
 /// secrets, escapes its folder, reaches the network, leaves processes behind or floods the channel gets nothing, and
 /// nothing of it outlives the run.
 /// </summary>
+[SupportedOSPlatform("linux")]
 public class SandboxTests
 {
     private const string Marker = "grader-only-marker-3f9a";
 
-    private static JsonObject Check(string test, TimeSpan? limit = null, params string[] cells)
+    private static JsonObject Check(string test, TimeSpan? limit = null, params string[] cells) => Check(test, "auto", limit, cells);
+
+    private static JsonObject Check(string test, string sandbox, TimeSpan? limit, params string[] cells)
     {
         string folder = Repo.TempFolder("sandbox-" + test);
         var request = new GradeRequest(cells.Select((c, i) => new RequestCell(i + 1, c, false)).ToList(), 20, folder);
         string path = Path.Combine(folder, "request.json");
         File.WriteAllText(path, request.ToJson());
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string a in new[] { GradeProcess.Dll, "sandbox-check", path, "--timeout", $"{(limit ?? TimeSpan.FromSeconds(60)).TotalSeconds}" }) start.ArgumentList.Add(a);
+        foreach (string a in new[] { GradeProcess.Dll, "sandbox-check", path, "--timeout", $"{(limit ?? TimeSpan.FromSeconds(60)).TotalSeconds}", "--sandbox", sandbox }) start.ArgumentList.Add(a);
         start.Environment["COURSEKIT_HIDDEN_SEED"] = Marker;   // in the grader's environment: must not reach the child
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -98,5 +102,26 @@ public class SandboxTests
             "var raw = Console.OpenStandardOutput(); var chunk = new byte[1 << 20]; Array.Fill(chunk, (byte)'x'); for (int i = 0; i < 64; i++) raw.Write(chunk);");
         Assert.Contains("a line longer than", (string)result["violation"]!);
         Assert.False((bool)result["done"]!);
+    }
+
+    [Fact]
+    public void The_user_sandbox_runs_as_another_user_that_cannot_read_protected_files_and_leaves_nothing_behind()
+    {
+        string secret = Path.Combine(Repo.TempFolder("sandbox-user-secret"), "secret.txt");
+        File.WriteAllText(secret, Marker);
+        File.SetUnixFileMode(secret, UnixFileMode.UserRead | UnixFileMode.UserWrite);   // as the solution and the seed file must be
+        var result = Check(nameof(The_user_sandbox_runs_as_another_user_that_cannot_read_protected_files_and_leaves_nothing_behind), "user", TimeSpan.FromSeconds(90),
+            $"try {{ Console.WriteLine(File.ReadAllText(\"{secret}\")); }} catch (Exception e) {{ Console.WriteLine(\"read refused \" + e.GetType().Name); }}",
+            "foreach (System.Collections.DictionaryEntry e in Environment.GetEnvironmentVariables()) Console.WriteLine($\"env {e.Key}={e.Value}\");",
+            "Console.WriteLine($\"uid {File.ReadAllText(\"/proc/self/status\").Split('\\n').First(l => l.StartsWith(\"Uid\"))}\");",
+            "System.Diagnostics.Process.Start(\"/bin/sh\", \"-c 'setsid sleep 979 < /dev/null > /dev/null 2>&1 &'\").WaitForExit();");
+        string printed = Printed(result);
+        Assert.Contains("another user", (string)result["sandbox"]!);
+        Assert.True((bool)result["done"]!, printed);
+        Assert.Contains("read refused UnauthorizedAccessException", printed);
+        Assert.DoesNotContain(Marker, printed);
+        Assert.Matches("Uid:\\\\t6[0-9]{4}", printed);
+        Thread.Sleep(1000);
+        Assert.DoesNotContain(Directory.EnumerateDirectories("/proc"), d => { try { return File.ReadAllText(Path.Combine(d, "cmdline")).Contains("979", StringComparison.Ordinal); } catch (IOException) { return false; } });
     }
 }

@@ -98,4 +98,21 @@ public class GradedCheckTests
         Assert.Equal("softmax", CheckCatalog.Find("Softmax")!.Name);
         Assert.Null(CheckCatalog.Find("NoSuchCheck"));
     }
+
+    public static TheoryData<string> CatalogNames => [.. CheckCatalog.Names];
+
+    // A new check must be built of types that cross the process boundary (Matrix, numbers, strings, their arrays and
+    // value tuples): else the grader could never see a right answer. The reference's outputs, sent as answers, pass.
+    [Theory]
+    [MemberData(nameof(CatalogNames))]
+    public void Every_check_in_the_catalog_crosses_the_process_boundary_and_its_reference_passes(string name)
+    {
+        var check = CheckCatalog.Find(name)!;
+        var cases = check.Prepare(Grader);
+        Assert.True(cases.Count > 0, $"{name}: no cases");
+        var result = cases.Judge(cases.ReferenceAnswers());
+        Assert.True(result.Status == CheckStatus.Passed, $"{name}: {result.Summary}");
+        Assert.Equal(check.Points, result.Points);
+        Assert.Contains(result.Cases, c => c.Hidden);
+    }
 }

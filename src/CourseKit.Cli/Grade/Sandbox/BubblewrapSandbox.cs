@@ -41,6 +41,7 @@ internal sealed class BubblewrapSandbox(string bwrap, string setpriv, string prl
     public void Stop(Process child, SandboxSlot slot)
     {
         ProcessReaper.KillTree(child);   // bwrap and its PID namespace: the kernel ends every process inside with it
+        ProcessReaper.KillUser(slot.Uid);   // and waits until they are gone: the next child of this slot gets the user's whole process limit
         try { Directory.Delete(slot.PrivateFolder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 

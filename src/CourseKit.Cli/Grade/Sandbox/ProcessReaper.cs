@@ -13,10 +13,13 @@ internal static class ProcessReaper
         catch (System.ComponentModel.Win32Exception) { }
     }
 
-    /// <summary>Kills every process whose real user id is <paramref name="uid"/> (the sandbox's own user), until none is left.</summary>
+    /// <summary>
+    /// Kills every process whose real user id is <paramref name="uid"/> (the sandbox's own user), until none is left
+    /// (a process of hundreds of threads takes a while to end on a loaded machine); zombies are already dead.
+    /// </summary>
     public static void KillUser(int uid)
     {
-        for (int round = 0; round < 20; round++)
+        for (int round = 0; round < 400; round++)
         {
             var left = ProcessesOf(uid).ToList();
             if (left.Count == 0) return;
@@ -34,11 +37,12 @@ internal static class ProcessReaper
         foreach (string dir in Directory.EnumerateDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(dir), out int pid)) continue;
-            string? line;
-            try { line = File.ReadLines(Path.Combine(dir, "status")).FirstOrDefault(l => l.StartsWith("Uid:", StringComparison.Ordinal)); }
+            string[] status;
+            try { status = File.ReadAllLines(Path.Combine(dir, "status")); }
             catch (IOException) { continue; }
             catch (UnauthorizedAccessException) { continue; }
-            var fields = line?.Split('\t', StringSplitOptions.RemoveEmptyEntries);
+            if (status.Any(l => l.StartsWith("State:", StringComparison.Ordinal) && l.Contains("Z (zombie)", StringComparison.Ordinal))) continue;
+            var fields = status.FirstOrDefault(l => l.StartsWith("Uid:", StringComparison.Ordinal))?.Split('\t', StringSplitOptions.RemoveEmptyEntries);
             if (fields is { Length: >= 2 } && int.TryParse(fields[1], out int real) && real == uid) yield return pid;
         }
     }
