@@ -5,10 +5,11 @@ using CourseKit.Cli.Grade;
 using CourseKit.Cli.Release;
 using CourseKit.Cli.Run;
 using CourseKit.Cli.Site;
+using CourseKit.Cli.Studies;
 
 namespace CourseKit.Cli;
 
-/// <summary>The <c>coursekit</c> tool. Verbs: run, release, grade, autograder, site, bench.</summary>
+/// <summary>The <c>coursekit</c> tool. Verbs: run, release, grade, autograder, site, bench, study.</summary>
 public static class Program
 {
     public static int Main(string[] args)
@@ -23,6 +24,7 @@ public static class Program
             GradeChildCommand.Create(),
             AutograderCommand.Create(),
             SandboxCheckCommand.Create(),
+            StudyCommand.Create(),
         };
         return root.Parse(args).Invoke();
     }

@@ -7,6 +7,7 @@ namespace CourseKit.Interactive.Tests.Grading;
 /// score it earns, everyone gets a result, the batch ends within its limits, and neither the seed nor a hidden input
 /// nor an expected value of a hidden case appears in any output.
 /// </summary>
+[Trait("Category", "Slow")]
 public class AdversarialTests(AdversarialClassFixture graded) : IClassFixture<AdversarialClassFixture>
 {
     /// <summary>Each attack and the score of its honest work (the same notebook without the attack).</summary>

@@ -10,6 +10,7 @@ namespace CourseKit.Interactive.Tests.Grading;
 /// <c>/autograder/submission</c>, <c>/autograder/results</c>, here under a temporary root), grades an honest and an
 /// adversarial submission with <c>run_autograder</c>, in the sandbox; the seed is in the zip's seed file only.
 /// </summary>
+[Trait("Category", "Slow")]
 public class AutograderTests
 {
     private const string Seed = "autograder-secret-91c4";

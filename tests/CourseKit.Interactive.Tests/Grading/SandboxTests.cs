@@ -13,6 +13,7 @@ namespace CourseKit.Interactive.Tests.Grading;
 /// secrets, escapes its folder, reaches the network, leaves processes behind or floods the channel gets nothing, and
 /// nothing of it outlives the run.
 /// </summary>
+[Trait("Category", "Slow")]
 [SupportedOSPlatform("linux")]
 public class SandboxTests
 {
