@@ -21,6 +21,7 @@ require_debian_packages dataset-fashion-mnist chromium python3-nbformat
 
 scripts/install-web-deps.sh   # plotly.js for the charts' offline pages (npm ci when missing or stale)
 scripts/install-dotnet-interactive.sh   # .NET Interactive's kernel: charts must render under Polyglot's engine too
+scripts/install-grading-deps.sh   # bubblewrap, setpriv, prlimit and root: the grader's sandbox
 source scripts/test-postgres.sh   # a throwaway PostgreSQL cluster for the study-storage tests, stopped on exit
 dotnet build CourseKit.sln -c Release -nologo -v quiet -warnaserror
 # The engine's tests write every notebook they execute here; it is validated below.

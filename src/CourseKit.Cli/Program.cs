@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CourseKit.Cli.Autograder;
 using CourseKit.Cli.Bench;
 using CourseKit.Cli.Grade;
 using CourseKit.Cli.Release;
@@ -8,7 +9,7 @@ using CourseKit.Cli.Studies;
 
 namespace CourseKit.Cli;
 
-/// <summary>The <c>coursekit</c> tool. Verbs: run, release, grade, site, bench, study.</summary>
+/// <summary>The <c>coursekit</c> tool. Verbs: run, release, grade, autograder, site, bench, study.</summary>
 public static class Program
 {
     public static int Main(string[] args)
@@ -20,7 +21,9 @@ public static class Program
             BenchCommand.Create(),
             SiteCommand.Create(),
             GradeCommand.Create(),
-            GradeOneCommand.Create(),
+            GradeChildCommand.Create(),
+            AutograderCommand.Create(),
+            SandboxCheckCommand.Create(),
             StudyCommand.Create(),
         };
         return root.Parse(args).Invoke();

@@ -31,9 +31,12 @@ internal static class SubmissionFinder
             }
             else throw new FileNotFoundException($"submission: expected a notebook file or a folder, actual '{argument}' does not exist.", argument);
         }
-        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var taken = new HashSet<string>(ReservedNames, StringComparer.OrdinalIgnoreCase);
         return files.Select(f => new Submission(Unique(Safe(f.Name), taken), Path.GetFullPath(f.Path))).ToList();
     }
+
+    /// <summary>Names the grader writes into the output folder itself: no learner gets one (a folder "gradebook.csv" becomes "gradebook.csv-2").</summary>
+    public static readonly IReadOnlyList<string> ReservedNames = ["gradebook.csv"];
 
     private static string NameOf(string file, string assignment)
     {

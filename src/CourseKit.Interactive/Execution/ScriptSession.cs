@@ -28,7 +28,12 @@ internal sealed class ScriptSession
     {
         _baseDirectory = baseDirectory;
         _notebookFile = notebookFile;
-        _options = ScriptOptions.Default
+        _options = Options(baseDirectory, imports);
+    }
+
+    /// <summary>The options every cell compiles with (the grader's analysis compiles learners' cells with the same).</summary>
+    public static ScriptOptions Options(string baseDirectory, IEnumerable<string> imports) =>
+        ScriptOptions.Default
             .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(baseDirectory).WithSearchPaths(baseDirectory, AppContext.BaseDirectory))
             .WithSourceResolver(new SourceFileResolver([baseDirectory], baseDirectory))
             .AddReferences(RuntimeAssemblies.Select(Assembly.Load).Append(typeof(object).Assembly))
@@ -36,7 +41,6 @@ internal sealed class ScriptSession
             .WithEmitDebugInformation(true)
             .WithFileEncoding(Encoding.UTF8)
             .WithLanguageVersion(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest);
-    }
 
     /// <summary>The globals every cell sees (<c>display</c>).</summary>
     public NotebookGlobals Globals { get; } = new();
