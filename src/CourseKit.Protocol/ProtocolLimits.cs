@@ -15,7 +15,10 @@ public static class ProtocolLimits
     /// <summary>Elements of one encoded value (a matrix's entries, an array's items).</summary>
     public const int MaxElements = 4 << 20;
 
-    /// <summary>Nesting of tuples inside tuples.</summary>
+    /// <summary>Items of an array of matrices or tuples (a list of mini-batches, a network's weights).</summary>
+    public const int MaxArrayItems = 4096;
+
+    /// <summary>Nesting of tuples and arrays inside each other.</summary>
     public const int MaxDepth = 4;
 
     /// <summary>Cases one check may answer.</summary>

@@ -24,6 +24,9 @@ public static class WireJson
         WireInts i => new JsonObject { ["t"] = "i32[]", ["data"] = Base64<int>(i.Values) },
         WireMatrix m => new JsonObject { ["t"] = "matrix", ["rows"] = m.Rows, ["cols"] = m.Cols, ["data"] = Base64<float>(m.Data) },
         WireTuple t => new JsonObject { ["t"] = "tuple", ["items"] = new JsonArray(t.Items.Select(Write).ToArray()) },
+        WireArray a => new JsonObject { ["t"] = "array", ["items"] = new JsonArray(a.Items.Select(Write).ToArray()) },
+        WireEnum e => new JsonObject { ["t"] = "enum", ["type"] = e.Type, ["name"] = e.Name },
+        WireFunction f => new JsonObject { ["t"] = "function", ["family"] = f.Family, ["data"] = Base64<double>(f.Parameters) },
         WireOther o => new JsonObject { ["t"] = "other", ["type"] = o.TypeName, ["shape"] = o.Shape },
         _ => throw new ArgumentException($"value: expected a known WireValue, actual {value?.GetType().Name ?? "null"}.", nameof(value)),
     };
@@ -49,7 +52,11 @@ public static class WireJson
             "matrix" => Matrix(o),
             "tuple" when depth < ProtocolLimits.MaxDepth =>
                 new WireTuple(JsonFields.Array(o, "items", 16).Select(i => Read(i, depth + 1)).ToList()),
-            "tuple" => throw new ProtocolException($"tuple: expected at most {ProtocolLimits.MaxDepth} levels of nesting."),
+            "array" when depth < ProtocolLimits.MaxDepth =>
+                new WireArray(JsonFields.Array(o, "items", ProtocolLimits.MaxArrayItems).Select(i => Read(i, depth + 1)).ToList()),
+            "tuple" or "array" => throw new ProtocolException($"{t}: expected at most {ProtocolLimits.MaxDepth} levels of nesting."),
+            "enum" => new WireEnum(JsonFields.Text(o, "type", 200), JsonFields.Text(o, "name", 200)),
+            "function" => new WireFunction(JsonFields.Text(o, "family", 100), Array<double>(o, -1)),
             "other" => new WireOther(JsonFields.Text(o, "type", 200), JsonFields.OptionalText(o, "shape", 200)),
             _ => throw new ProtocolException($"'t': expected a known value kind, actual '{t}'."),
         };

@@ -44,6 +44,18 @@ public sealed record WireMatrix(int Rows, int Cols, float[] Data) : WireValue;
 /// <summary>A value tuple.</summary>
 public sealed record WireTuple(IReadOnlyList<WireValue> Items) : WireValue;
 
+/// <summary>An array of values that are not numbers (matrices, tuples): at most <see cref="ProtocolLimits.MaxArrayItems"/>.</summary>
+public sealed record WireArray(IReadOnlyList<WireValue> Items) : WireValue;
+
+/// <summary>A value of one of CourseKit's own enums, by the enum's full name and the value's name.</summary>
+public sealed record WireEnum(string Type, string Name) : WireValue;
+
+/// <summary>
+/// A function as data: one of the families CourseKit defines for its checks (a cost J(θ), say) and the numbers that
+/// pick one member. Each process rebuilds the function from its own code, so no code crosses the boundary.
+/// </summary>
+public sealed record WireFunction(string Family, double[] Parameters) : WireValue;
+
 /// <summary>
 /// A value that does not cross: a type the protocol does not carry, or one too large to. The grader reports a wrong
 /// type (or shape) from it.

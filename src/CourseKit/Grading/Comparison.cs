@@ -92,7 +92,7 @@ public sealed record Comparison
     private string DescribeHidden()
     {
         string output = Output is null ? "" : $"{Output}: ";
-        bool scalar = Worst is { Rank: 0 };
+        bool scalar = Worst is { Rank: 0 } || (Worst is null && ExpectedForm is not null);   // a number or a bool
         return Kind switch
         {
             Mismatch.None => "matches",
@@ -115,7 +115,7 @@ public sealed record Comparison
             case Mismatch.WrongShape: return $"{output}wrong shape: expected {ExpectedForm}, got {ActualForm}";
         }
         if (Worst is null && ExpectedForm is not null)
-            return revealExpected ? $"{output}wrong value: expected {ExpectedForm}, got {ActualForm}" : $"{output}wrong value";
+            return $"{output}wrong value: expected {ExpectedForm}, got {ActualForm}";   // a bool: both values are its form
         var sb = new StringBuilder(output);
         bool scalar = Worst is { Rank: 0 };
         sb.Append(scalar ? "wrong value" : $"wrong values: {Mismatches} of {Count} elements differ");

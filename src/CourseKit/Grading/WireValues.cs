@@ -30,6 +30,9 @@ public static class WireValues
         WireInts i => i.Values,
         WireMatrix m => new Matrix(m.Rows, m.Cols, m.Data),
         WireTuple t => Tuple(t.Items.Select(Decode).ToArray()),
+        WireArray a => Array(a.Items.Select(Decode).ToArray()),
+        WireEnum e => Enum(e),
+        WireFunction f => Function(f),
         WireOther o => new ForeignValue(o.TypeName, o.Shape),
         _ => throw new ArgumentException($"wire: expected a known WireValue, actual {wire.GetType().Name}.", nameof(wire)),
     };
@@ -47,10 +50,38 @@ public static class WireValues
         int[] i => i.Length <= ProtocolLimits.MaxElements ? new WireInts((int[])i.Clone()) : TooLarge(i, $"length {i.Length}"),
         Matrix m => (long)m.Rows * m.Cols <= ProtocolLimits.MaxElements ? new WireMatrix(m.Rows, m.Cols, m.AsSpan().ToArray()) : TooLarge(m, m.Shape.ToString()),
         ForeignValue f => new WireOther(f.TypeName, f.Shape),
+        Enum e when e.GetType().Assembly == typeof(Matrix).Assembly => new WireEnum(e.GetType().FullName!, e.ToString()),
+        Func<double[], double> f when WireFunctions.TryDescribe(f, out string family, out double[] parameters) => new WireFunction(family, parameters),
+        Array a when a.Rank == 1 && a.Length <= ProtocolLimits.MaxArrayItems && depth < ProtocolLimits.MaxDepth && IsCarriedArray(a) =>
+            new WireArray(a.Cast<object?>().Select(item => Encode(item, depth + 1)).ToList()),
         ITuple t when value.GetType().IsValueType && t.Length <= 7 && depth < ProtocolLimits.MaxDepth =>
             new WireTuple(Enumerable.Range(0, t.Length).Select(k => Encode(t[k], depth + 1)).ToList()),
         _ => new WireOther(Bounded(TypeNames.Of(value))),
     };
+
+    // Matrices, tuples, arrays: the element kinds that have no packed form of their own.
+    private static bool IsCarriedArray(Array a) => a.GetType().GetElementType() is { } e && (e == typeof(Matrix) || e.IsArray
+        || (e.IsValueType && e.IsGenericType && e.FullName!.StartsWith("System.ValueTuple`", StringComparison.Ordinal)));
+
+    // An array of the items' common type (so a learner's (Matrix, int[])[] decodes as that); mixed items make object[].
+    private static object Array(object?[] items)
+    {
+        Type element = items.Length > 0 && items.All(i => i is not null && i.GetType() == items[0]!.GetType()) ? items[0]!.GetType() : typeof(object);
+        var array = System.Array.CreateInstance(element, items.Length);
+        for (int k = 0; k < items.Length; k++) array.SetValue(items[k], k);
+        return array;
+    }
+
+    // Only CourseKit's own enums are rebuilt: a name from the wire never loads an arbitrary type.
+    private static object Enum(WireEnum e) =>
+        typeof(Matrix).Assembly.GetType(e.Type) is { IsEnum: true } type && System.Enum.TryParse(type, e.Name, false, out object? value)
+            ? value! : new ForeignValue(e.Type);
+
+    private static object Function(WireFunction f)
+    {
+        try { return WireFunctions.Cost(f.Family, f.Parameters); }
+        catch (ArgumentException) { return new ForeignValue($"function '{f.Family}'"); }
+    }
 
     private static WireOther TooLarge(object value, string shape) => new(TypeNames.Of(value), shape);
 
