@@ -1,13 +1,14 @@
 using System.CommandLine;
 using CourseKit.Cli.Bench;
 using CourseKit.Cli.Grade;
+using CourseKit.Cli.Kernel;
 using CourseKit.Cli.Release;
 using CourseKit.Cli.Run;
 using CourseKit.Cli.Site;
 
 namespace CourseKit.Cli;
 
-/// <summary>The <c>coursekit</c> tool. Verbs: run, release, grade, site, bench.</summary>
+/// <summary>The <c>coursekit</c> tool. Verbs: run, release, grade, site, bench, kernel.</summary>
 public static class Program
 {
     public static int Main(string[] args)
@@ -20,6 +21,7 @@ public static class Program
             SiteCommand.Create(),
             GradeCommand.Create(),
             GradeOneCommand.Create(),
+            KernelCommand.Create(),
         };
         return root.Parse(args).Invoke();
     }

@@ -38,6 +38,10 @@ internal sealed class ScriptSession
             .WithLanguageVersion(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest);
     }
 
+    /// <summary>How cells are parsed (script kind, the latest language version).</summary>
+    public Microsoft.CodeAnalysis.CSharp.CSharpParseOptions ParseOptions { get; } =
+        new(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest, kind: SourceCodeKind.Script);
+
     /// <summary>The globals every cell sees (<c>display</c>).</summary>
     public NotebookGlobals Globals { get; } = new();
 
@@ -65,7 +69,8 @@ internal sealed class ScriptSession
         if (tree.GetRoot() is not CompilationUnitSyntax { Members: [.., GlobalStatementSyntax { Statement: ExpressionStatementSyntax last }] }
             || !last.SemicolonToken.IsMissing) return false;
         var type = compilation.GetSemanticModel(tree).GetTypeInfo(last.Expression).Type;
-        return type is not null && type.SpecialType != SpecialType.System_Void;
+        // display(x) as a cell's last expression shows the display, not the handle it returns.
+        return type is not null && type.SpecialType != SpecialType.System_Void && type.ToDisplayString() != typeof(DisplayedValue).FullName;
     }
 
     /// <summary>Runs a compiled script; an exception thrown by the cell's code ends up in the state's <c>Exception</c>.</summary>
