@@ -17,9 +17,12 @@ public sealed record NotebookRunOptions
     /// <summary>The folder relative <c>#r</c> paths resolve against; null: the notebook's own folder (as VS Code does), else the current folder.</summary>
     public string? BaseDirectory { get; init; }
 
-    /// <summary>Namespaces every cell sees without a using directive.</summary>
+    /// <summary>
+    /// Namespaces every cell sees without a using directive: by default exactly those of .NET Interactive's C# kernel
+    /// (1.0.712001), so a chapter that compiles here compiles there (System.IO, for one, needs its own using in both).
+    /// </summary>
     public IReadOnlyList<string> Imports { get; init; } =
-        ["System", "System.Linq", "System.Collections.Generic", "System.IO", "System.Threading.Tasks"];
+        ["System", "System.Collections.Generic", "System.Linq", "System.Text", "System.Threading.Tasks"];
 
     /// <summary>
     /// Called just before a C# cell is submitted, on the runner's thread. The grader records it so that, when the

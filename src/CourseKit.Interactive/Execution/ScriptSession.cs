@@ -31,7 +31,8 @@ internal sealed class ScriptSession
         _options = ScriptOptions.Default
             .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(baseDirectory).WithSearchPaths(baseDirectory, AppContext.BaseDirectory))
             .WithSourceResolver(new SourceFileResolver([baseDirectory], baseDirectory))
-            .AddReferences(RuntimeAssemblies.Select(Assembly.Load).Append(typeof(object).Assembly))
+            // The engine itself: the interrupt polls compiled into every cell call CellInterrupt.Poll().
+            .AddReferences(RuntimeAssemblies.Select(Assembly.Load).Append(typeof(object).Assembly).Append(typeof(CellInterrupt).Assembly))
             .AddImports(imports)
             .WithEmitDebugInformation(true)
             .WithFileEncoding(Encoding.UTF8)
