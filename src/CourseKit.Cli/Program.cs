@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CourseKit.Cli.Bench;
+using CourseKit.Cli.Export;
 using CourseKit.Cli.Grade;
 using CourseKit.Cli.Kernel;
 using CourseKit.Cli.Release;
@@ -8,7 +9,7 @@ using CourseKit.Cli.Site;
 
 namespace CourseKit.Cli;
 
-/// <summary>The <c>coursekit</c> tool. Verbs: run, release, grade, site, bench, kernel.</summary>
+/// <summary>The <c>coursekit</c> tool. Verbs: run, release, grade, site, bench, kernel, export.</summary>
 public static class Program
 {
     public static int Main(string[] args)
@@ -22,6 +23,7 @@ public static class Program
             GradeCommand.Create(),
             GradeOneCommand.Create(),
             KernelCommand.Create(),
+            ExportCommand.Create(),
         };
         return root.Parse(args).Invoke();
     }

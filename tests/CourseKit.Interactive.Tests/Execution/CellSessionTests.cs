@@ -87,7 +87,7 @@ public class CellSessionTests
         var ending = session.Run("display(3)", 3, 3);
 
         Assert.Equal("two", Plain(first, "display_data"));
-        Assert.Empty(ending.Outputs.Where(o => NotebookOutputs.OutputType(o) == "execute_result")); // the display, not its handle
+        Assert.DoesNotContain(ending.Outputs, o => NotebookOutputs.OutputType(o) == "execute_result"); // the display, not its handle
         Assert.Equal("3", Plain(ending, "display_data"));
     }
 
