@@ -27,7 +27,7 @@ def free_port():
 
 
 def start_server(workspace, port, token):
-    server = subprocess.Popen(["jupyter-notebook", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+    server = subprocess.Popen(["jupyter-notebook", "--no-browser", "--allow-root", "--ip=127.0.0.1", f"--port={port}",
                                f"--NotebookApp.token={token}", f"--notebook-dir={workspace}"],
                               stdout=subprocess.DEVNULL, stderr=open(os.path.join(workspace, "server.log"), "w"))
     deadline = time.monotonic() + 120
@@ -52,7 +52,7 @@ def wait_executed(browser, index, what):
 
 
 def outputs(browser, index):
-    return browser.evaluate(f"JSON.stringify(Jupyter.notebook.get_cell({index}).output_area.outputs)")
+    return browser.evaluate(f"(c => c.output_area ? JSON.stringify(c.output_area.outputs) : '[]')(Jupyter.notebook.get_cell({index}))")
 
 
 def shoot(browser, index, path):

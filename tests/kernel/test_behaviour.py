@@ -114,7 +114,7 @@ class KernelBehaviourTests(unittest.TestCase):
             right = Session(key=info["key"])
             right.send(shell, right.msg("no_such_request"))
             header = b'{"msg_type": "kernel_info_request", not json'
-            signature = right.sign([header, b"{}", b"{}", b"{}"]).encode()
+            signature = right.sign([header, b"{}", b"{}", b"{}"])
             shell.send_multipart([b"<IDS|MSG>", signature, header, b"{}", b"{}", b"{}"])
             shell.send_multipart([b"no delimiter at all"])
             self.assertEqual(shell.poll(2000), 0, "the kernel answered a message it should have refused")

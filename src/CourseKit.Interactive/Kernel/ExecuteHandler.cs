@@ -38,7 +38,7 @@ internal sealed class ExecuteHandler(CellSession cells, JupyterKernel kernel)
         var error = outcome.Outputs.LastOrDefault(o => NotebookOutputs.OutputType(o) == "error");
         if (error is null)
         {
-            reply(new JsonObject { ["status"] = "ok", ["execution_count"] = count, ["user_expressions"] = new JsonObject(), ["payload"] = new JsonArray() });
+            reply(new JsonObject { ["status"] = "ok", ["execution_count"] = count, ["user_expressions"] = UserExpressions(request), ["payload"] = new JsonArray() });
             return;
         }
         reply(new JsonObject
@@ -69,6 +69,20 @@ internal sealed class ExecuteHandler(CellSession cells, JupyterKernel kernel)
         {
             lock (_gate) { _running = null; Current = null; }
         }
+    }
+
+    // Evaluating extra expressions after a cell would run learner code outside a cell; each one asked for is answered
+    // with an error saying so rather than left out.
+    private static JsonObject UserExpressions(JupyterMessage request)
+    {
+        var answers = new JsonObject();
+        if (request.Content["user_expressions"] is not JsonObject asked) return answers;
+        foreach (var (name, _) in asked)
+            answers[name] = new JsonObject
+            {
+                ["status"] = "error", ["ename"] = "NotSupported", ["evalue"] = "CourseKit's kernel does not evaluate user_expressions", ["traceback"] = new JsonArray(),
+            };
+        return answers;
     }
 
     private static bool Flag(JupyterMessage request, string name, bool fallback) =>

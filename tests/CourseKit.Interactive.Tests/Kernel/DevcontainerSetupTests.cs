@@ -54,6 +54,7 @@ public class DevcontainerSetupTests
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(source, target);
         }
+        if (OperatingSystem.IsWindows()) return;
         foreach (string script in Directory.GetFiles(Path.Combine(destination, "scripts"), "*.sh"))
             File.SetUnixFileMode(script, File.GetUnixFileMode(script) | UnixFileMode.UserExecute);
     }

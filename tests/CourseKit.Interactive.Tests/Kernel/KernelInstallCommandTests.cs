@@ -12,20 +12,21 @@ public class KernelInstallCommandTests
         var env = new Dictionary<string, string> { ["JUPYTER_PATH"] = Path.Combine(prefix, "share", "jupyter"), ["JUPYTER_DATA_DIR"] = Repo.TempFolder("kernel-user") };
 
         var install = CoursekitProcess.Run(env, "kernel", "install", "--prefix", prefix);
+        string folder = Path.Combine(prefix, "share", "jupyter", "kernels", "coursekit");
+        Assert.True(install.ExitCode == 0, install.Stderr);
+        var spec = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "kernel.json")))!.AsObject();
+        bool logos = File.Exists(Path.Combine(folder, "logo-64x64.png")) && File.Exists(Path.Combine(folder, "logo-32x32.png"));
         var list = CoursekitProcess.Run(env, "kernel", "list");
         var uninstall = CoursekitProcess.Run(env, "kernel", "uninstall");
         var again = CoursekitProcess.Run(env, "kernel", "uninstall");
 
-        Assert.True(install.ExitCode == 0, install.Stderr);
-        string folder = Path.Combine(prefix, "share", "jupyter", "kernels", "coursekit");
-        var spec = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "kernel.json")))!.AsObject();
         var argv = spec["argv"]!.AsArray().Select(a => a!.GetValue<string>()).ToList();
         Assert.EndsWith("coursekit.dll", argv[1]);
         Assert.Equal(["kernel", "-f", "{connection_file}"], argv[2..]);
         Assert.Equal("C# (CourseKit)", spec["display_name"]!.GetValue<string>());
         Assert.Equal("C#", spec["language"]!.GetValue<string>());
         Assert.Equal("message", spec["interrupt_mode"]!.GetValue<string>());
-        Assert.True(File.Exists(Path.Combine(folder, "logo-64x64.png")) && File.Exists(Path.Combine(folder, "logo-32x32.png")));
+        Assert.True(logos, "expected logo-32x32.png and logo-64x64.png beside kernel.json");
         Assert.Matches($@"(?m)^  coursekit +{System.Text.RegularExpressions.Regex.Escape(folder)}$", list.Stdout);
         Assert.Equal(0, uninstall.ExitCode);
         Assert.False(Directory.Exists(folder));
