@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using CourseKit.Display;
 
 namespace CourseKit.Nn;
 
@@ -8,7 +7,7 @@ namespace CourseKit.Nn;
 public sealed record LayerSummary(string Name, string Type, int OutputFeatures, long TrainableParameters, long NonTrainableParameters);
 
 /// <summary>What Keras' <c>model.summary()</c> prints: per layer its output shape and parameter counts, then totals.</summary>
-[TypeFormatterSource(typeof(ModelSummaryFormatterSource))]
+[TypeFormatterSource("CourseKit.Display.ModelSummaryFormatterSource")]
 public sealed record ModelSummary(int InputFeatures, IReadOnlyList<LayerSummary> Layers)
 {
     /// <summary>Trainable parameters over all layers.</summary>
