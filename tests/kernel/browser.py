@@ -141,8 +141,9 @@ def run_until_chart(browser, first, count):
             if "plotly" not in outputs(browser, index):
                 break
             browser.pump(0.5)
-        shown = browser.evaluate(f"Jupyter.notebook.get_cell({index}).element[0].querySelector('.output_area').innerText")
-        assert "plotly" not in outputs(browser, index), f"cell {index} has a chart that did not render; it shows: {shown[:500]!r}"
+        if "plotly" in outputs(browser, index):
+            shown = browser.evaluate(f"Jupyter.notebook.get_cell({index}).element[0].querySelector('.output_subarea').innerText")
+            raise AssertionError(f"cell {index} has a chart that did not render; it shows: {shown[:500]!r}")
     raise AssertionError("no cell after the check drew a chart")
 
 
