@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CourseKit.Interactive.Notebooks;
+using CourseKit.Interactive.Tests.Kernel;
 using CourseKit.Interactive.Tests.Support;
 
 namespace CourseKit.Interactive.Tests.Export;
@@ -8,6 +9,7 @@ namespace CourseKit.Interactive.Tests.Export;
 /// Every solution chapter exported by <c>coursekit export</c> as a .NET 10 file-based app and run with
 /// <c>dotnet run</c>: it prints every check's result as the notebook shows it (text/plain), in the notebook's order.
 /// </summary>
+[Collection(JupyterEndToEnd.Name)]
 public class ExportTests
 {
     public static TheoryData<string> SolutionChapters()

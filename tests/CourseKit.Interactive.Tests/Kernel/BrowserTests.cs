@@ -3,6 +3,7 @@ using CourseKit.Interactive.Tests.Support;
 namespace CourseKit.Interactive.Tests.Kernel;
 
 /// <summary>A learner's session in Jupyter Notebook in headless Chromium with CourseKit's kernel (tests/kernel/browser.py).</summary>
+[Collection(JupyterEndToEnd.Name)]
 public class BrowserTests
 {
     [Fact]

@@ -8,6 +8,7 @@ namespace CourseKit.Interactive.Tests.Kernel;
 /// scripts/setup.sh — what the dev container's postCreate runs — on a copy of the repository with a fresh HOME and an
 /// empty NuGet package folder, as in a new Codespace; then a chapter through nbclient with the kernelspec it installed.
 /// </summary>
+[Collection(JupyterEndToEnd.Name)]
 public class DevcontainerSetupTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using CourseKit.Interactive.Tests.Support;
 namespace CourseKit.Interactive.Tests.Kernel;
 
 /// <summary>CourseKit's kernel against real Jupyter clients (tests/kernel/*.py).</summary>
+[Collection(JupyterEndToEnd.Name)]
 public class KernelProtocolTests
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(10);

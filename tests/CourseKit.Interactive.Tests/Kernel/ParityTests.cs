@@ -7,6 +7,7 @@ namespace CourseKit.Interactive.Tests.Kernel;
 /// nbclient, .NET Interactive's kernel through nbclient — with the same check statuses and no error outputs
 /// (tests/kernel/parity.py). Found by listing the notebooks, so new and edited chapters are covered as they come.
 /// </summary>
+[Collection(JupyterEndToEnd.Name)]
 public class ParityTests
 {
     public static TheoryData<string> Chapters()
