@@ -6,10 +6,11 @@ using CourseKit.Cli.Kernel;
 using CourseKit.Cli.Release;
 using CourseKit.Cli.Run;
 using CourseKit.Cli.Site;
+using CourseKit.Cli.Studies;
 
 namespace CourseKit.Cli;
 
-/// <summary>The <c>coursekit</c> tool. Verbs: run, release, grade, site, bench, kernel, export.</summary>
+/// <summary>The <c>coursekit</c> tool. Verbs: run, release, grade, site, bench, study, kernel, export.</summary>
 public static class Program
 {
     public static int Main(string[] args)
@@ -22,6 +23,7 @@ public static class Program
             SiteCommand.Create(),
             GradeCommand.Create(),
             GradeOneCommand.Create(),
+            StudyCommand.Create(),
             KernelCommand.Create(),
             ExportCommand.Create(),
         };
