@@ -58,6 +58,13 @@ internal sealed class ScriptSession
             : _state.Script.ContinueWith(code, options);
     }
 
+    /// <summary>The cell's script continuing <paramref name="previous"/>, nothing run (export analyses a chapter this way).</summary>
+    public Script<object> Chain(Script<object>? previous, string code, int cellNumber)
+    {
+        var options = _options.WithFilePath(CellPath(cellNumber));
+        return previous is null ? CSharpScript.Create(code, options, typeof(NotebookGlobals)) : previous.ContinueWith(code, options);
+    }
+
     /// <summary>Compiles <paramref name="script"/>; returns its errors (empty when it compiled).</summary>
     public static ImmutableArray<Diagnostic> CompileErrors(Script<object> script) =>
         script.Compile().Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();

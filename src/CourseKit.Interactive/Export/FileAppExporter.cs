@@ -14,7 +14,8 @@ public sealed class ExportException(string message) : Exception(message);
 /// Turns a chapter into a .NET 10 file-based app (<c>dotnet run chapter.cs</c>): markdown cells become comments, code
 /// cells follow in order as top-level statements, <c>#r</c> of the library becomes <c>#:project</c> directives (the
 /// library and the engine, whose formatters print values as the notebook shows them), <c>using</c> directives and type
-/// declarations move where C# wants them (top and bottom), a cell's trailing value and <c>display(x)</c> print their
+/// declarations move where C# wants them (top and bottom), a name a later cell declares again gets a fresh one
+/// (<see cref="RedeclarationRenamer"/>), a cell's trailing value and <c>display(x)</c> print their
 /// <c>text/plain</c>, and charts are written as HTML files beside the app with their paths printed
 /// (<see cref="ChapterAppSource"/>).
 /// </summary>
@@ -31,24 +32,27 @@ public static class FileAppExporter
         string engineProject = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(libraryProject)))!, "CourseKit.Interactive", "CourseKit.Interactive.csproj");
         string output = Path.GetFullPath(outputDirectory);
         string file = Path.Combine(output, SafeName(notebook.Name) + ".cs");
-        AtomicFile.WriteText(file, Render(notebook, Relative(output, libraryProject), Relative(output, engineProject)));
+        AtomicFile.WriteText(file, Render(notebook, Path.GetFullPath(notebookPath), Relative(output, libraryProject), Relative(output, engineProject)));
         return file;
     }
 
-    private static string Render(Notebook notebook, string libraryProject, string engineProject)
+    private static string Render(Notebook notebook, string notebookPath, string libraryProject, string engineProject)
     {
         var usings = new List<string>(new NotebookRunOptions().Imports.Select(i => $"using {i};"));
         var body = new StringBuilder();
         var types = new StringBuilder();
+        var plans = notebook.Cells.Where(c => c.IsCode).ToDictionary(c => c.Number, c => CellPlan.For(c, notebook.DefaultKernelName));
+        foreach (var (number, plan) in plans.Where(p => p.Value.Action == CellAction.UnknownKernel))
+            throw new ExportException($"cell {number}: a '{plan.KernelName}' cell: a file-based app holds C# only.");
+        var csharp = plans.Where(p => p.Value.Action == CellAction.RunCSharp).Select(p => (p.Value.Code, Number: p.Key)).ToList();
+        var renamer = new RedeclarationRenamer(notebookPath, csharp);
         foreach (var cell in notebook.Cells)
         {
             if (!cell.IsCode) { Comment(body, cell.Source); continue; }
-            var plan = CellPlan.For(cell, notebook.DefaultKernelName);
-            if (plan.Action == CellAction.UnknownKernel)
-                throw new ExportException($"cell {cell.Number}: a '{plan.KernelName}' cell: a file-based app holds C# only.");
-            if (plan.Action == CellAction.Skip) continue;
+            int index = csharp.FindIndex(c => c.Number == cell.Number);
+            if (index < 0) continue;
             body.Append($"// ── cell {cell.Number} ──\n");
-            CellTranslation.Translate(plan.Code, cell.Number, usings, body, types);
+            CellTranslation.Translate(renamer.Rewrite(index), cell.Number, usings, body, types);
         }
         var app = new StringBuilder();
         app.Append($"#:project {libraryProject}\n#:project {engineProject}\n");
