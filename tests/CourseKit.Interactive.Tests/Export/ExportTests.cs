@@ -10,6 +10,7 @@ namespace CourseKit.Interactive.Tests.Export;
 /// <c>dotnet run</c>: it prints every check's result as the notebook shows it (text/plain), in the notebook's order.
 /// </summary>
 [Collection(JupyterEndToEnd.Name)]
+[Trait("Category", "Slow")]
 public class ExportTests
 {
     public static TheoryData<string> SolutionChapters()

@@ -4,6 +4,7 @@ namespace CourseKit.Interactive.Tests.Kernel;
 
 /// <summary>A learner's session in Jupyter Notebook in headless Chromium with CourseKit's kernel (tests/kernel/browser.py).</summary>
 [Collection(JupyterEndToEnd.Name)]
+[Trait("Category", "Slow")]
 public class BrowserTests
 {
     [Fact]

@@ -9,6 +9,7 @@ namespace CourseKit.Interactive.Tests.Kernel;
 /// empty NuGet package folder, as in a new Codespace; then a chapter through nbclient with the kernelspec it installed.
 /// </summary>
 [Collection(JupyterEndToEnd.Name)]
+[Trait("Category", "Slow")]
 public class DevcontainerSetupTests
 {
     [Fact]

@@ -4,6 +4,7 @@ namespace CourseKit.Interactive.Tests.Kernel;
 
 /// <summary>CourseKit's kernel against real Jupyter clients (tests/kernel/*.py).</summary>
 [Collection(JupyterEndToEnd.Name)]
+[Trait("Category", "Slow")]
 public class KernelProtocolTests
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(10);

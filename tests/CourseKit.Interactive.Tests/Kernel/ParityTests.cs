@@ -8,6 +8,7 @@ namespace CourseKit.Interactive.Tests.Kernel;
 /// (tests/kernel/parity.py). Found by listing the notebooks, so new and edited chapters are covered as they come.
 /// </summary>
 [Collection(JupyterEndToEnd.Name)]
+[Trait("Category", "Slow")]
 public class ParityTests
 {
     public static TheoryData<string> Chapters()
