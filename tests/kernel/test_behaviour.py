@@ -92,6 +92,20 @@ class KernelBehaviourTests(unittest.TestCase):
         self.assertEqual(shown[0]["content"]["transient"]["display_id"], updates[0]["content"]["transient"]["display_id"])
         self.assertEqual(updates[0]["content"]["data"]["text/plain"], "2")
 
+    def test_a_plotly_net_chart_as_a_cells_value_is_an_execute_result_a_frontend_draws(self):
+        library = os.path.abspath("artifacts/notebook-lib/CourseKit.Core.dll")
+        code = (f'#r "{library}"\nusing Plotly.NET.CSharp;\n'
+                'Chart.Line<double, double, string>(new[] { 1.0, 2.0, 3.0 }, new[] { 4.0, 1.0, 9.0 }, Name: "cost")')
+        content, outputs = self.run_cell(code, timeout=SLOW)
+        self.assertEqual(content["status"], "ok", content)
+        results = [m["content"]["data"] for m in outputs if m["msg_type"] == "execute_result"]
+        self.assertEqual(len(results), 1, [m["msg_type"] for m in outputs])
+        figure = results[0]["application/vnd.plotly.v1+json"]
+        self.assertEqual(figure["data"][0]["y"], [4.0, 1.0, 9.0])
+        self.assertEqual(figure["data"][0]["name"], "cost")
+        self.assertIn("Plotly.newPlot", results[0]["text/html"])
+        self.assertEqual(results[0]["text/plain"], "Chart: scatter, 1 trace")
+
     def test_a_cell_printing_100_mb_is_truncated_with_a_note_and_the_kernel_lives(self):
         content, outputs = self.run_cell("for (int i = 0; i < 100; i++) Console.Write(new string('x', 1_000_000));", timeout=SLOW)
         self.assertEqual(content["status"], "ok")

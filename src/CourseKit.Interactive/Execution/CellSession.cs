@@ -68,6 +68,7 @@ public sealed class CellSession : IDisposable
             ConsoleCapture.RouteTo(collector.Writer("stdout"), collector.Writer("stderr"));
             CellInterrupt.Attach(stop.Token);
             _script.Globals.Cell = collector;
+            ScriptSession.LoadDirectiveReferences(script);
             return _script.RunAsync(script).GetAwaiter().GetResult();
         }, _options.CellTimeout, stop.Token);
 

@@ -81,6 +81,31 @@ internal sealed class ScriptSession
         return type is not null && type.SpecialType != SpecialType.System_Void && type.ToDisplayString() != typeof(DisplayedValue).FullName;
     }
 
+    /// <summary>
+    /// Loads the submission and the assemblies its <c>#r</c> directives name before it runs, as .NET Interactive does
+    /// on <c>#r</c>: an assembly the cell has not touched yet still declares its formatters (a Plotly.NET chart in the
+    /// cell that references CourseKit.Core is drawn by CourseKit.Core's chart formatter). Each is loaded through the
+    /// submission's own load context, so the cell's later use of it gets the same copy. A file that cannot load is
+    /// said on the cell's stderr; the cell runs on (it compiled, and fails only if it uses the file).
+    /// </summary>
+    public static void LoadDirectiveReferences(Script<object> script)
+    {
+        var compilation = script.GetCompilation();
+        var paths = compilation.DirectiveReferences.OfType<PortableExecutableReference>().Select(r => r.FilePath).OfType<string>().ToList();
+        if (paths.Count == 0) return;
+        script.CreateDelegate(); // emits and loads the submission; RunAsync reuses it
+        var submission = AppDomain.CurrentDomain.GetAssemblies().LastOrDefault(a => a.GetName().Name == compilation.AssemblyName);
+        if (submission is null || System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(submission) is not { } context) return;
+        foreach (string path in paths)
+        {
+            try { context.LoadFromAssemblyName(AssemblyName.GetAssemblyName(path)); }
+            catch (Exception e) when (e is FileNotFoundException or FileLoadException or BadImageFormatException)
+            {
+                Console.Error.WriteLine($"#r \"{path}\": could not load it before the cell runs ({e.GetType().Name}: {e.Message}).");
+            }
+        }
+    }
+
     /// <summary>Runs a compiled script; an exception thrown by the cell's code ends up in the state's <c>Exception</c>.</summary>
     public Task<ScriptState<object>> RunAsync(Script<object> script) => _state is null
         ? script.RunAsync(Globals, catchException: _ => true)
