@@ -47,10 +47,20 @@ class KernelBehaviourTests(unittest.TestCase):
     def stream_text(self, outputs, name="stdout"):
         return "".join(m["content"]["text"] for m in outputs if m["msg_type"] == "stream" and m["content"]["name"] == name)
 
+    def wait_for_stream(self, msg_id, text):
+        deadline = time.monotonic() + SLOW
+        while time.monotonic() < deadline:
+            message = self.kc.get_iopub_msg(timeout=SLOW)
+            if (message["parent_header"].get("msg_id") == msg_id and message["msg_type"] == "stream"
+                    and text in message["content"]["text"]):
+                return
+        self.fail(f"no {text!r} on stdout within {SLOW} s")
+
     def interrupted_loop_then_state_kept(self, interrupt):
         self.run_cell("var before = 41;")
         msg_id = self.kc.execute("Console.WriteLine(\"looping\");\nwhile (true) { }")
-        time.sleep(2)
+        self.wait_for_stream(msg_id, "looping")  # as a learner does: interrupt once the cell is seen spinning
+        time.sleep(1)
         interrupt()
         reply = self.kc.get_shell_msg(timeout=30)
         self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
@@ -103,7 +113,7 @@ class KernelBehaviourTests(unittest.TestCase):
         figure = results[0]["application/vnd.plotly.v1+json"]
         self.assertEqual(figure["data"][0]["y"], [4.0, 1.0, 9.0])
         self.assertEqual(figure["data"][0]["name"], "cost")
-        self.assertIn("Plotly.newPlot", results[0]["text/html"])
+        self.assertIn(".newPlot(id, figure.data, figure.layout, figure.config)", results[0]["text/html"])
         self.assertEqual(results[0]["text/plain"], "Chart: scatter, 1 trace")
 
     def test_a_cell_printing_100_mb_is_truncated_with_a_note_and_the_kernel_lives(self):
