@@ -156,7 +156,7 @@ def interrupt_and_go_on(browser, count, screenshots):
     run_selected(browser)
     browser.wait_until(f"JSON.stringify(Jupyter.notebook.get_cell({loop}).output_area.outputs).includes('spinning')", SLOW, "the loop to start")
     browser.pump(1)
-    browser.click("#interrupt_b")                              # the toolbar's interrupt button
+    browser.click('button[data-jupyter-action="jupyter-notebook:interrupt-kernel"]')  # the toolbar's interrupt button (Notebook 6: no id)
     browser.wait_until(f"JSON.stringify(Jupyter.notebook.get_cell({loop}).output_area.outputs).includes('CellInterruptedException')", 60, "the interrupt")
     shoot(browser, loop, os.path.join(screenshots, "3-interrupted.png"))
     browser.press("Enter", "Enter", 13)                        # the next cell (Shift+Enter added one below)
