@@ -54,6 +54,7 @@ internal sealed class RedeclarationRenamer
                 SingleVariableDesignationSyntax d => d.Identifier,
                 MethodDeclarationSyntax m => m.Identifier,
                 ForEachStatementSyntax f => f.Identifier,
+                CatchDeclarationSyntax c => c.Identifier,
                 _ => default,
             };
             if (token.RawKind != 0 && token.ValueText == symbol.Name) changes.Add(new TextChange(token.Span, name));

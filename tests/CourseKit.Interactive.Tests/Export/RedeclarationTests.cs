@@ -17,7 +17,8 @@ public class RedeclarationTests
         "var small = 1;\nint Twice(int x) => 2 * x;\nConsole.WriteLine(Twice(small));",
         "var small = \"two\";\nint Twice(int x) => 3 * x;\nsmall.Length + Twice(1)",
         "foreach (var n in new[] { 1, 2 }) { var small = n * 10; Console.WriteLine(small); }\n" +
-            "var lengths = new[] { \"abc\" }.Select(small => small.Length).ToList();\nMath.Abs(value: -2) + small.Length",
+            "var lengths = new[] { \"abc\" }.Select(small => small.Length).ToList();\n" +
+            "try { } catch (Exception small) { Console.WriteLine(small.Message); }\nMath.Abs(value: -2) + small.Length",
     ];
 
     [Fact]
@@ -32,6 +33,7 @@ public class RedeclarationTests
         Assert.Contains("Show(() => small2.Length + Twice2(1));", source);
         Assert.Contains("var small3 = n * 10; Console.WriteLine(small3);", source);
         Assert.Contains(".Select(small => small.Length)", source);          // a lambda's own parameter may shadow
+        Assert.Contains("catch (Exception small4) { Console.WriteLine(small4.Message); }", source);
         Assert.Contains("Show(() => Math.Abs(value: -2) + small2.Length);", source);
         Assert.Empty(CompileErrors(source));
         Directory.Delete(folder, recursive: true);
