@@ -30,7 +30,7 @@ public sealed record Comparison
     /// <summary>Whether the output matches.</summary>
     public bool Passed => Kind == Mismatch.None;
 
-    /// <summary>Expected type or shape, e.g. <c>Matrix</c> or <c>(1 × 4)</c> (for type and shape mismatches).</summary>
+    /// <summary>Expected type or shape, e.g. <c>Matrix</c> or <c>(1 × 4)</c> (for type and shape mismatches), or the expected value of a non-numeric output (<c>true</c>).</summary>
     public string? ExpectedForm { get; init; }
 
     /// <summary>Actual type or shape, e.g. <c>null</c>, <c>float[]</c> or <c>(4 × 1)</c>.</summary>
@@ -73,6 +73,10 @@ public sealed record Comparison
     public static Comparison TypeMismatch(string expected, string actual) =>
         new() { Kind = Mismatch.WrongType, ExpectedForm = expected, ActualForm = actual };
 
+    /// <summary>One non-numeric value (a bool, a name) that differs: <paramref name="expected"/> and <paramref name="actual"/> as text.</summary>
+    public static Comparison ValueMismatch(string expected, string actual) =>
+        new() { Kind = Mismatch.WrongValues, ExpectedForm = expected, ActualForm = actual, Count = 1, Mismatches = 1 };
+
     /// <summary>A shape mismatch between <paramref name="expected"/> and <paramref name="actual"/> shapes.</summary>
     public static Comparison ShapeMismatch(string expected, string actual) =>
         new() { Kind = Mismatch.WrongShape, ExpectedForm = expected, ActualForm = actual };
@@ -90,6 +94,8 @@ public sealed record Comparison
             case Mismatch.WrongType: return $"{output}wrong type: expected {ExpectedForm}, got {ActualForm}";
             case Mismatch.WrongShape: return $"{output}wrong shape: expected {ExpectedForm}, got {ActualForm}";
         }
+        if (Worst is null && ExpectedForm is not null)
+            return revealExpected ? $"{output}wrong value: expected {ExpectedForm}, got {ActualForm}" : $"{output}wrong value";
         var sb = new StringBuilder(output);
         bool scalar = Worst is { Rank: 0 };
         sb.Append(scalar ? "wrong value" : $"wrong values: {Mismatches} of {Count} elements differ");

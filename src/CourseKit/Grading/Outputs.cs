@@ -9,7 +9,7 @@ namespace CourseKit.Grading;
 /// </summary>
 public static class Outputs
 {
-    /// <summary>Compares by the expected value's type: <see cref="Matrix"/>, <c>float[]</c>, <c>double[]</c>, <c>int[]</c>, float, double, int; else <see cref="object.Equals(object?)"/>.</summary>
+    /// <summary>Compares by the expected value's type: <see cref="Matrix"/>, <c>float[]</c>, <c>double[]</c>, <c>int[]</c>, float, double, int, bool; else <see cref="object.Equals(object?)"/>.</summary>
     public static Comparison Compare(object? expected, object? actual, Tolerance tolerance)
     {
         ArgumentNullException.ThrowIfNull(tolerance);
@@ -22,6 +22,8 @@ public static class Outputs
             float or double => Scalars(Convert.ToDouble(expected, System.Globalization.CultureInfo.InvariantCulture), actual, tolerance, TypeNames.Of(expected)),
             int e => actual is int a ? (a == e ? Comparison.Match(tolerance) : Values([e], [a], -2, tolerance))
                                      : Comparison.TypeMismatch("int", TypeNames.Of(actual)),
+            bool e => actual is bool a ? (a == e ? Comparison.Match(tolerance) : Comparison.ValueMismatch(Text(e), Text(a)))
+                                       : Comparison.TypeMismatch("bool", TypeNames.Of(actual)),
             null => actual is null ? Comparison.Match(tolerance) : Comparison.TypeMismatch("null", TypeNames.Of(actual)),
             _ => Equals(expected, actual) ? Comparison.Match(tolerance)
                  : expected.GetType().IsInstanceOfType(actual) ? new Comparison { Kind = Mismatch.WrongValues, Tolerance = tolerance }
@@ -123,6 +125,8 @@ public static class Outputs
             Expected = expected[worst], Actual = actual[worst], MaxAbsError = maxAbs, MaxRelError = maxRel, Tolerance = tolerance,
         };
     }
+
+    private static string Text(bool value) => value ? "true" : "false";
 
     private static double[] ToDouble(ReadOnlySpan<float> x)
     {
