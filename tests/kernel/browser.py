@@ -6,8 +6,8 @@ it and its check cell and waits for the "passed" badge; runs the following cells
 with `while (true) { }`, interrupts it with the toolbar's interrupt button, and runs another cell afterwards.
 Screenshots of each step go to --screenshots. The kernelspec "coursekit" must be on Jupyter's path (JUPYTER_PATH).
 
-    /usr/bin/python3 tests/kernel/browser.py notebooks/08-softmax-regression.ipynb \
-        notebooks/solutions/08-softmax-regression.ipynb --screenshots artifacts/screenshots/browser
+    /usr/bin/python3 tests/kernel/browser.py notebooks/07-softmax-regression.ipynb \
+        notebooks/solutions/07-softmax-regression.ipynb --screenshots artifacts/screenshots/browser
 """
 import argparse, json, os, secrets, shutil, socket, subprocess, sys, tempfile, time, urllib.request
 

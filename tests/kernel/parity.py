@@ -5,7 +5,7 @@ nbclient. Parity means: every runtime reports the same status for every check ce
 `data-status`, which every runtime renders), the same cells stop at an exercise not implemented yet, and no other
 error output anywhere.
 
-    /usr/bin/python3 tests/kernel/parity.py notebooks/solutions/08-softmax-regression.ipynb --out artifacts/parity \
+    /usr/bin/python3 tests/kernel/parity.py notebooks/solutions/07-softmax-regression.ipynb --out artifacts/parity \
         --coursekit src/CourseKit.Cli/bin/Release/net10.0/coursekit.dll
 
 Prints one line per runtime (checks, not-implemented cells, errors, seconds) and, on a difference, what differs.

@@ -14,7 +14,7 @@ internal static class GradeBenchmark
         var students = new Option<int>("--students") { Description = "Learners in the generated class.", DefaultValueFactory = _ => 30 };
         var jobs = new Option<int>("--jobs") { Description = "Submissions graded at once.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var timeout = new Option<double>("--timeout") { Description = "Seconds one cell may run (the looping learners pay it).", DefaultValueFactory = _ => 10 };
-        var source = new Option<string>("--source") { Description = "The solution notebook.", DefaultValueFactory = _ => Path.Combine("notebooks", "solutions", "08-softmax-regression.ipynb") };
+        var source = new Option<string>("--source") { Description = "The solution notebook.", DefaultValueFactory = _ => Path.Combine("notebooks", "solutions", "07-softmax-regression.ipynb") };
         var json = new Option<bool>("--json") { Description = "Print {students, jobs, wall_s, per_minute, mean_score, max_score, distribution, …} as JSON." };
         var unsandboxed = new Option<bool>("--unsandboxed") { Description = "Grade without the sandbox (to measure what the sandbox costs)." };
         var command = new Command("grade", "Generate a class of chapter-8 submissions (perfect, partial, wrong, broken, looping, overflowing) and grade it in parallel.")

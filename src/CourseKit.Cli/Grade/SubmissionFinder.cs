@@ -5,7 +5,7 @@ namespace CourseKit.Cli.Grade;
 /// <summary>
 /// Turns the SUBMISSION arguments into one submission per learner: a file is one submission; a folder holds one per
 /// <c>*.ipynb</c> in it and one per sub-folder <c>NAME/</c> with notebooks. The learner's name is the file name, or the
-/// folder's when the file is named like the assignment (<c>alice/08-softmax-regression.ipynb</c> → alice).
+/// folder's when the file is named like the assignment (<c>alice/07-softmax-regression.ipynb</c> → alice).
 /// </summary>
 internal static class SubmissionFinder
 {

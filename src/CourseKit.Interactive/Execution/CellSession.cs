@@ -21,7 +21,7 @@ public sealed class CellSession : IDisposable
 
     /// <summary>A session whose relative <c>#r</c> paths resolve against <paramref name="baseDirectory"/>.</summary>
     /// <param name="baseDirectory">The folder relative paths resolve against (a notebook's folder).</param>
-    /// <param name="notebookFileName">The name stack frames show for cells ("08-softmax-regression.ipynb").</param>
+    /// <param name="notebookFileName">The name stack frames show for cells ("07-softmax-regression.ipynb").</param>
     /// <param name="options">Imports, cell time limit, output limit.</param>
     public CellSession(string baseDirectory, string notebookFileName, NotebookRunOptions? options = null)
     {

@@ -61,7 +61,7 @@ public sealed class Assignment
     /// <summary>The check cells, in notebook order.</summary>
     public IReadOnlyList<AssignmentCheck> Checks { get; }
 
-    /// <summary>The assignment's name: the solution's file name without extension ("08-softmax-regression").</summary>
+    /// <summary>The assignment's name: the solution's file name without extension ("07-softmax-regression").</summary>
     public string Name => Release.Name;
 
     /// <summary>The student notebook as <c>coursekit release</c> writes it.</summary>

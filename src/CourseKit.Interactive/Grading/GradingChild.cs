@@ -60,10 +60,10 @@ public static class GradingChild
         }
         var outcome = result.Status switch
         {
-            CellStatus.Succeeded => CellOutcome.Succeeded,
-            CellStatus.NotImplemented => CellOutcome.NotImplemented,
-            CellStatus.TimedOut => CellOutcome.TimedOut,
-            _ => CellOutcome.Failed,
+            CellStatus.Succeeded => CourseKit.Grading.Protocol.CellOutcome.Succeeded,
+            CellStatus.NotImplemented => CourseKit.Grading.Protocol.CellOutcome.NotImplemented,
+            CellStatus.TimedOut => CourseKit.Grading.Protocol.CellOutcome.TimedOut,
+            _ => CourseKit.Grading.Protocol.CellOutcome.Failed,
         };
         string? error = result.ErrorName is null ? null : Cut($"{result.ErrorName}: {result.ErrorMessage}");
         writer.Write(new CellFinished(cell.Number, outcome, error, outputs.SelectMany(Texts).Take(ProtocolLimits.MaxOutputsPerCell).ToList()));

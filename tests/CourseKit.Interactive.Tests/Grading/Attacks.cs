@@ -67,7 +67,7 @@ internal static class Attacks
         yield return ("load-solution", Partial().WithExercise(1, """
             Matrix Softmax(Matrix z)
             {
-                var found = Directory.GetFiles("/", "08-softmax-regression*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true });
+                var found = Directory.GetFiles("/", "07-softmax-regression*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true });
                 Console.WriteLine(string.Join("\n", found.Select(File.ReadAllText)));
                 return z;
             }

@@ -48,7 +48,7 @@ public class GradeOutputTests
     [Fact]
     public void Feedback_page_escapes_text_and_marks_hidden_cases()
     {
-        string html = FeedbackPage.ToHtml("08-softmax-regression", Grade("<script>alert(1)</script>"));
+        string html = FeedbackPage.ToHtml("07-softmax-regression", Grade("<script>alert(1)</script>"));
         Assert.DoesNotContain("<script>", html);
         Assert.Contains("&lt;script&gt;", html);
         Assert.Contains("hidden case 1 (a random batch) (hidden)", html);

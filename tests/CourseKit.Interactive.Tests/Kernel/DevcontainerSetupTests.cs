@@ -33,7 +33,7 @@ public class DevcontainerSetupTests
         Assert.True(File.Exists(Path.Combine(home, ".local", "share", "jupyter", "kernels", ".net-csharp", "kernel.json")));
         Assert.NotEmpty(Directory.GetDirectories(packages)); // restored into the empty package folder, not a warm cache
 
-        string chapter = "notebooks/solutions/08-softmax-regression.ipynb";
+        string chapter = "notebooks/solutions/07-softmax-regression.ipynb";
         string kernel = JsonNode.Parse(File.ReadAllText(Path.Combine(copy, chapter)))!["metadata"]!["kernelspec"]!["name"]!.GetValue<string>();
         var run = Run(copy, env, "/usr/bin/python3", "scripts/run-notebook.py", "--kernel", kernel, chapter, Path.Combine(root, "executed.ipynb"));
         Assert.True(run.ExitCode == 0, run.Output);
