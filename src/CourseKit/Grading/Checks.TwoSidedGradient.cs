@@ -28,26 +28,18 @@ public static partial class Checks
             .InputNames("cost", "theta", "epsilon")
             .Reference(input => GradientCheck.TwoSidedDifferences(input.Cost, input.Theta, input.Epsilon))
             .Compare(Tolerance.Of(1e-8, 1e-7))
-            .Case("the lecture's J = θ³ at θ = 1, ε = 0.01", (t => t[0] * t[0] * t[0], [1.0], 0.01), hint: TwoSidedHint)
-            .Case("J = θ₁²·θ₂ + θ₂³ (components interact)", (t => t[0] * t[0] * t[1] + t[1] * t[1] * t[1], [1.5, -2.0], 1e-3), hint: RestoreHint)
-            .Case("J = Σ sin(θ_i)·θ_i² over five components", (SineCost, [0.3, -1.2, 2.0, 0.0, -0.7], 1e-4), hint: TwoSidedHint)
+            .Case("the lecture's J = θ³ at θ = 1, ε = 0.01", (WireFunctions.Cost("cube"), [1.0], 0.01), hint: TwoSidedHint)
+            .Case("J = θ₁²·θ₂ + θ₂³ (components interact)", (WireFunctions.Cost("square-times-next-plus-cube"), [1.5, -2.0], 1e-3), hint: RestoreHint)
+            .Case("J = Σ sin(θ_i)·θ_i² over five components", (WireFunctions.Cost("sum-of-sine-times-square"), [0.3, -1.2, 2.0, 0.0, -0.7], 1e-4), hint: TwoSidedHint)
             .Hidden("a random cubic cost", r => RandomCubic(r, r.Next(2, 9)), hint: RestoreHint)
             .Hidden("a random cubic cost of one parameter", r => RandomCubic(r, 1), hint: TwoSidedHint);
 
-    private static double SineCost(double[] t) => t.Sum(v => Math.Sin(v) * v * v);
-
-    /// <summary>J(θ) = Σ_i a_i θ_i³ + Σ_i b_i θ_i θ_(i+1) — every component interacts with its neighbour.</summary>
+    /// <summary>J(θ) = Σ_i a_i θ_i³ + Σ_i b_i θ_i θ_(i+1) — every component interacts with its neighbour (built by <see cref="WireFunctions"/>, so it can be sent).</summary>
     private static In RandomCubic(Random r, int n)
     {
         double[] a = Enumerable.Range(0, n).Select(_ => 2 * r.NextDouble() - 1).ToArray();
         double[] b = Enumerable.Range(0, n).Select(_ => 2 * r.NextDouble() - 1).ToArray();
         double[] theta = Enumerable.Range(0, n).Select(_ => 4 * r.NextDouble() - 2).ToArray();
-        double Cost(double[] t)
-        {
-            double j = 0;
-            for (int i = 0; i < t.Length; i++) j += a[i] * t[i] * t[i] * t[i] + (i + 1 < t.Length ? b[i] * t[i] * t[i + 1] : 0);
-            return j;
-        }
-        return (Cost, theta, Math.Pow(10, -2 - 3 * r.NextDouble()));
+        return (WireFunctions.Cost("cubic-chain", [.. a, .. b]), theta, Math.Pow(10, -2 - 3 * r.NextDouble()));
     }
 }

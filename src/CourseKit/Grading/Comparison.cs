@@ -82,10 +82,30 @@ public sealed record Comparison
         new() { Kind = Mismatch.WrongShape, ExpectedForm = expected, ActualForm = actual };
 
     /// <summary>
-    /// One line for the learner. With <paramref name="revealExpected"/> false (hidden cases) no expected value appears:
-    /// only positions, error sizes, and the actual value where it is NaN or ±∞.
+    /// One line for the learner. With <paramref name="revealExpected"/> false (hidden cases) the line says only what
+    /// kind of difference it is: no expected value, no error size (an error next to a chosen output would give the
+    /// expected value away), no position, count or shape (the learner's code chooses those, and could write the hidden
+    /// input into them).
     /// </summary>
-    public string Describe(bool revealExpected = true)
+    public string Describe(bool revealExpected = true) => revealExpected ? DescribeVisible() : DescribeHidden();
+
+    private string DescribeHidden()
+    {
+        string output = Output is null ? "" : $"{Output}: ";
+        bool scalar = Worst is { Rank: 0 } || (Worst is null && ExpectedForm is not null);   // a number or a bool
+        return Kind switch
+        {
+            Mismatch.None => "matches",
+            Mismatch.WrongType => $"{output}wrong type: expected {ExpectedForm}{(KnownForms.Contains(ActualForm ?? "") ? $", got {ActualForm}" : "")}",
+            Mismatch.WrongShape => $"{output}wrong shape",
+            _ => output + (scalar ? "wrong value" : "wrong values") + (NonFinite > 0 ? " (NaN or ±∞ where the reference has numbers)" : ""),
+        };
+    }
+
+    // Type names that say nothing the learner chose: the ones the checks' own signatures use.
+    private static readonly HashSet<string> KnownForms = ["null", "Matrix", "float", "double", "int", "bool", "float[]", "double[]", "int[]", "Variable"];
+
+    private string DescribeVisible()
     {
         string output = Output is null ? "" : $"{Output}: ";
         switch (Kind)
@@ -95,16 +115,12 @@ public sealed record Comparison
             case Mismatch.WrongShape: return $"{output}wrong shape: expected {ExpectedForm}, got {ActualForm}";
         }
         if (Worst is null && ExpectedForm is not null)
-            return revealExpected ? $"{output}wrong value: expected {ExpectedForm}, got {ActualForm}" : $"{output}wrong value";
+            return $"{output}wrong value: expected {ExpectedForm}, got {ActualForm}";   // a bool: both values are its form
         var sb = new StringBuilder(output);
         bool scalar = Worst is { Rank: 0 };
         sb.Append(scalar ? "wrong value" : $"wrong values: {Mismatches} of {Count} elements differ");
         if (Worst is { } at)
-        {
-            sb.Append(scalar ? ": " : $"; worst at {at}: ");
-            if (revealExpected) sb.Append($"expected {Numbers.Exact(Expected)}, actual {Numbers.Exact(Actual)}");
-            else sb.Append(double.IsFinite(Actual) ? "outside the tolerance" : $"actual {Numbers.Exact(Actual)}");
-        }
+            sb.Append(scalar ? ": " : $"; worst at {at}: ").Append($"expected {Numbers.Exact(Expected)}, actual {Numbers.Exact(Actual)}");
         if (NonFinite > 0 && !scalar)
             sb.Append($"; {NonFinite} element{(NonFinite == 1 ? " is" : "s are")} NaN or ±∞ (the reference's are finite numbers)");
         if (Mismatches > NonFinite)

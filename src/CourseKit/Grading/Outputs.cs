@@ -13,6 +13,8 @@ public static class Outputs
     public static Comparison Compare(object? expected, object? actual, Tolerance tolerance)
     {
         ArgumentNullException.ThrowIfNull(tolerance);
+        if (actual is ForeignValue { Shape: { } size } foreign && expected is not null && foreign.TypeName == TypeNames.Of(expected))
+            return Comparison.ShapeMismatch(SizeOf(expected), size);   // too large to have left the learner's process
         return expected switch
         {
             Matrix e => Matrices(e, actual, tolerance),
@@ -76,7 +78,8 @@ public static class Outputs
         ArgumentNullException.ThrowIfNull(expected);
         ArgumentNullException.ThrowIfNull(tolerance);
         ArgumentNullException.ThrowIfNull(names);
-        if (actual is not ITuple a || actual.GetType() != expected.GetType())
+        // Item by item, so that one null or mistyped output is named ("dGamma: wrong type: expected Matrix, got null").
+        if (actual is not ITuple a || !actual.GetType().IsValueType || a.Length != expected.Length)
             return Comparison.TypeMismatch(TypeNames.Of(expected), TypeNames.Of(actual));
         int count = 0;
         double maxAbs = 0, maxRel = 0;
@@ -127,6 +130,14 @@ public static class Outputs
     }
 
     private static string Text(bool value) => value ? "true" : "false";
+
+    private static string SizeOf(object expected) => expected switch
+    {
+        Matrix m => m.Shape.ToString(),
+        Array a => $"length {a.Length}",
+        string s => $"length {s.Length}",
+        _ => TypeNames.Of(expected),
+    };
 
     private static double[] ToDouble(ReadOnlySpan<float> x)
     {
