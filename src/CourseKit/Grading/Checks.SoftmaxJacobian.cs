@@ -39,7 +39,7 @@ public static partial class Checks
         "derivative is diagonal). Each row of J sums to 0.";
 
     internal const string JacobianLogitsHint =
-        "build J from the probabilities a = softmax(z) (z.Softmax() or your Exercise 1), not from the logits z: " +
+        "build J from the probabilities a = softmax(z) (your Softmax from Exercise 1), not from the logits z: " +
         "adding a constant to every logit changes neither a nor J.";
 
     private static Matrix SoftmaxJacobianReference(Matrix z)
