@@ -37,9 +37,9 @@ public class AdversarialTests(AdversarialClassFixture graded) : IClassFixture<Ad
     {
         Assert.True(graded.Run.ExitCode == 0, graded.Run.Stdout + graded.Run.Stderr);
         Assert.Equal(9, graded.Score("honest-perfect"));
-        Assert.Equal(6, graded.Score("honest-partial"));
+        Assert.Equal(4, graded.Score("honest-partial"));
         Assert.Equal([3, 1, 2, 1, 2], graded.Points("honest-perfect"));
-        Assert.InRange(graded.Score("honest-visible-only"), 6.5, 7.5);   // the visible cases of Exercise 1, and the four others
+        Assert.InRange(graded.Score("honest-visible-only"), 4.5, 5.5);   // the visible cases of Exercise 1, and Exercises 2–4 (5 uses Exercise 1's softmax)
         Assert.Equal(9, graded.Score("gradebook.csv-2"));
         int learners = 3 + 1 + Attacks.All().Count();
         Assert.Equal(learners, Directory.GetDirectories(graded.Output).Count(d => File.Exists(Path.Combine(d, "results.json"))));

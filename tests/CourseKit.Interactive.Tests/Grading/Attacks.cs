@@ -9,7 +9,7 @@ namespace CourseKit.Interactive.Tests.Grading;
 /// </summary>
 internal static class Attacks
 {
-    /// <summary>Exercises 2–5 solved, Exercise 1 as released: the honest work most attacks sit on (6/9).</summary>
+    /// <summary>Exercises 2–5 solved, Exercise 1 as released: the honest work most attacks sit on (4/9: Exercise 5 calls Exercise 1's Softmax, so it scores 0 here too).</summary>
     public static Notebook Partial()
     {
         var notebook = NotebookReader.Read(Chapter08.Student);

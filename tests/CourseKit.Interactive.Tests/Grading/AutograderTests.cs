@@ -35,10 +35,10 @@ public class AutograderTests
         var honest = Grade(root, Chapter08.Perfect());
         Assert.Equal(9, (double)honest["score"]!);
         var attack = Grade(root, Attacks.Partial().WithExercise(1, "Matrix Softmax(Matrix z) => z.Softmax();"));
-        Assert.Equal(6, (double)attack["score"]!);
+        Assert.Equal(4, (double)attack["score"]!);
         Assert.Contains("write softmax yourself", attack.ToJsonString());
         var snoop = Grade(root, Attacks.Partial().WithExercise(1, $"Matrix Softmax(Matrix z) {{ Console.WriteLine(File.ReadAllText(\"{root}/source/seed\")); return z; }}"));
-        Assert.Equal(6, (double)snoop["score"]!);
+        Assert.Equal(4, (double)snoop["score"]!);
         foreach (var results in new[] { honest, attack, snoop }) Assert.DoesNotContain(Seed, results.ToJsonString());
     }
 

@@ -69,7 +69,7 @@ public class SandboxChoiceTests
         Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
         Assert.Contains("sandbox: another user", run.Stderr);
         Assert.Equal(9, Score(output, "bob"));
-        Assert.Equal(6, Score(output, "alice"));
+        Assert.Equal(4, Score(output, "alice"));
         string notes = (string)Results(output, "alice")["output"]!;
         Assert.Contains("(files), which graded code may not use", notes);   // refused before it ran: the analysis under the sandbox
         Assert.DoesNotMatch("solution: [0-9]", File.ReadAllText(Path.Combine(output, "alice", Chapter08.Name + ".ipynb")));   // its source is there, no output
