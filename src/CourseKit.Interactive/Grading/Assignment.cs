@@ -95,7 +95,8 @@ public sealed class Assignment
     {
         var solution = NotebookReader.Read(solutionPath);
         string folder = Path.GetFullPath(releaseFolder ?? DefaultReleaseFolder(solutionPath));
-        var assignment = new Assignment(NotebookRelease.Release(solution, folder), folder);
+        // Grading runs exercise and check cells; an example's expected output is only shown to learners, so it is not captured here.
+        var assignment = new Assignment(NotebookRelease.Release(solution, folder, ExampleOutputs.NotCaptured), folder);
         if (assignment.Exercises.Count == 0 || assignment.CheckCellIds.Count == 0)
             throw new InvalidDataException($"{solutionPath}: expected a solution notebook with '// Exercise N — …' cells and check cells, actual {assignment.Exercises.Count} exercises and {assignment.CheckCellIds.Count} checks.");
         return assignment;
