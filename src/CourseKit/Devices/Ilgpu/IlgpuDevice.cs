@@ -42,7 +42,7 @@ internal sealed partial class IlgpuDevice : Device
 
     public override string Description =>
         $"{Accelerator.Name} ({Accelerator.AcceleratorType}, {Accelerator.NumMultiprocessors} multiprocessors, " +
-        $"{Accelerator.MemorySize / (1024.0 * 1024 * 1024):F1} GiB), GEMM: {(Blas is null ? "CourseKit's tiled ILGPU kernel" : Blas.Name)}";
+        $"{MemoryLimit / (1024.0 * 1024 * 1024):F1} GiB), GEMM: {(Blas is null ? "CourseKit's tiled ILGPU kernel" : Blas.Name)}";
 
     /// <summary>ILGPU's CPU accelerator with small warps (4 threads) so barrier-heavy kernels stay quick on 2 cores.</summary>
     internal static IlgpuDevice CreateCpu(string name = "ilgpu-cpu", long? memoryLimit = null)
@@ -50,7 +50,8 @@ internal sealed partial class IlgpuDevice : Device
         var cpu = new CPUDevice(numThreadsPerWarp: 4, numWarpsPerMultiprocessor: 1, numMultiprocessors: 1);
         var context = Context.Create(builder => builder.CPU(cpu).EnableAlgorithms().Optimize(OptimizationLevel.O2));
         var accelerator = cpu.CreateCPUAccelerator(context, CPUAcceleratorMode.Parallel);
-        return new IlgpuDevice(name, DeviceKind.IlgpuCpu, context, accelerator, memoryLimit ?? accelerator.MemorySize);
+        // The CPU accelerator reports 2⁶³ bytes; its real budget is the process's memory.
+        return new IlgpuDevice(name, DeviceKind.IlgpuCpu, context, accelerator, memoryLimit ?? GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
     }
 
     /// <summary>The CUDA device <paramref name="ordinal"/>; <see cref="DeviceUnavailableException"/> when there is none.</summary>
