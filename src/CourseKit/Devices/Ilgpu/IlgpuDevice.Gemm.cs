@@ -27,7 +27,7 @@ internal sealed partial class IlgpuDevice
     {
         var tile = default(TTile);
         var grid = new Index2D((shape.N + tile.BN - 1) / tile.BN, (shape.M + tile.BM - 1) / tile.BM);
-        var group = new Index2D(tile.BN / tile.TN * (tile.BM / tile.TM), 1);
+        var group = new Index2D(tile.BN / 8 * (tile.BM / 8), 1);
         Kernels.Gemm<TTile>()(new KernelConfig(grid, group), View(a), View(b), c, shape);
     }
 }
