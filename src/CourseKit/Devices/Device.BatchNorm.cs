@@ -111,7 +111,7 @@ public abstract partial class Device
         {
             string missing = runningMean is null ? nameof(runningMean) : nameof(runningVar);
             throw new ArgumentException(
-                $"{missing}: expected length {cols} (runningMean and runningVar are updated together, or both left null), actual null.", missing);
+                $"{missing}: expected length {cols} (runningMean and runningVar are updated together, or both left empty: null), actual null.", missing);
         }
         Guard.Length(runningMean.Length, cols, nameof(runningMean));
         Guard.Length(runningVar.Length, cols, nameof(runningVar));

@@ -1,5 +1,6 @@
 using ILGPU;
 using ILGPU.Runtime;
+using CourseKit.Kernels;
 using CourseKit.Kernels.Ilgpu;
 
 namespace CourseKit.Devices;
@@ -9,23 +10,45 @@ internal sealed partial class IlgpuDevice
 {
     private protected override void BatchNormTrainingCore(DeviceBuffer<float> x, int rows, int cols, DeviceBuffer<float> gamma,
         DeviceBuffer<float> beta, float epsilon, DeviceBuffer<float> y, DeviceBuffer<float> mean, DeviceBuffer<float> invStd,
-        DeviceBuffer<float>? xHat, DeviceBuffer<float>? runningMean, DeviceBuffer<float>? runningVar, float momentum) =>
-        Run("BatchNormForwardTraining", () =>
+        DeviceBuffer<float>? xHat, DeviceBuffer<float>? runningMean, DeviceBuffer<float>? runningVar, float momentum)
+    {
+        const string operation = "BatchNormForwardTraining";
+        var layout = new BatchNormLayout(cols);
+        int chunks = IlgpuColumns.Chunks(rows);
+        bool running = runningMean is not null;
+        lock (_gate)  // the statistics wait in scratch between the two halves
         {
-            var layout = new BatchNormLayout(cols);
-            int chunks = IlgpuColumns.Chunks(rows);
-            var scratch = Scratch(layout.Length + 2L * chunks * cols, "BatchNormForwardTraining");
-            ArrayView<float> coef = scratch.SubView(0, layout.Length), partial = scratch.SubView(layout.Length, 2L * chunks * cols);
-            var xv = View(x);
-            bool running = runningMean is not null;
-            ArrayView<float> rm = running ? View(runningMean!) : coef, rv = running ? View(runningVar!) : coef;
-            Kernels.BatchNormShift(cols, xv, coef, rows, cols);
-            Kernels.BatchNormMoments(new Index2D(cols, chunks), xv, coef, partial, rows, cols);
-            Kernels.BatchNormStatistics(cols, partial, View(gamma), View(beta), rm, rv, coef,
-                new BatchNormArgs(rows, cols, epsilon, momentum, running ? 1 : 0));
-            Kernels.BatchNormApply(new Index2D(cols, rows), xv, coef, View(y), xHat is null ? coef : View(xHat), cols, xHat is null ? 0 : 1);
-            Kernels.BatchNormPublish(cols, coef, View(mean), View(invStd), rm, rv, cols, running ? 1 : 0);
-        });
+            bool finite = Run(operation, () =>
+            {
+                var (coef, partial) = BatchNormScratch(layout, chunks, operation);
+                var xv = View(x);
+                ArrayView<float> rm = running ? View(runningMean!) : coef, rv = running ? View(runningVar!) : coef;
+                Kernels.BatchNormShift(cols, xv, coef, rows, cols);
+                Kernels.BatchNormMoments(new Index2D(cols, chunks), xv, coef, partial, rows, cols);
+                Kernels.BatchNormStatistics(cols, partial, View(gamma), View(beta), rm, rv, coef,
+                    new BatchNormArgs(rows, cols, epsilon, momentum, running ? 1 : 0));
+                return NoneNonFinite(coef.SubView(layout.Scale, layout.Length - layout.Scale), operation);
+            });
+            // Finite x whose squares overflow: refused, as on the CPU, before y is written.
+            if (!finite) ThrowOverflow(x, cols);
+            Run(operation, () =>
+            {
+                var (coef, _) = BatchNormScratch(layout, chunks, operation);
+                ArrayView<float> rm = running ? View(runningMean!) : coef, rv = running ? View(runningVar!) : coef;
+                Kernels.BatchNormApply(new Index2D(cols, rows), View(x), coef, View(y), xHat is null ? coef : View(xHat), cols, xHat is null ? 0 : 1);
+                Kernels.BatchNormPublish(cols, coef, View(mean), View(invStd), rm, rv, cols, running ? 1 : 0);
+            });
+        }
+    }
+
+    private (ArrayView<float> Coefficients, ArrayView<float> Partial) BatchNormScratch(BatchNormLayout layout, int chunks, string operation)
+    {
+        long partial = 2L * chunks * layout.Cols;
+        var scratch = Scratch(layout.Length + partial, operation);
+        return (scratch.SubView(0, layout.Length), scratch.SubView(layout.Length, partial));
+    }
+
+    private static void ThrowOverflow(DeviceBuffer<float> x, int cols) => Guard.ThrowNonFinite(x.ToArray(), "x", cols);
 
     private protected override void BatchNormInferenceCore(DeviceBuffer<float> x, int rows, int cols, DeviceBuffer<float> gamma,
         DeviceBuffer<float> beta, DeviceBuffer<float> runningMean, DeviceBuffer<float> runningVar, float epsilon, DeviceBuffer<float> y) =>

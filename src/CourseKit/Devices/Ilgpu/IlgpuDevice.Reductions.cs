@@ -9,15 +9,18 @@ internal sealed partial class IlgpuDevice
 {
     private const int FirstStageThreads = 4096, SecondStageThreads = 64;
 
-    private protected override bool AllFinite(DeviceBuffer<float> x) => Run("Finite check", () =>
+    private protected override bool AllFinite(DeviceBuffer<float> x) => Run("Finite check", () => NoneNonFinite(View(x), "Finite check"));
+
+    /// <summary>Whether no element of <paramref name="x"/> is NaN or ±∞: one flag, cleared, set by any thread that finds one.</summary>
+    private bool NoneNonFinite(ArrayView<float> x, string operation)
     {
-        var flag = Flag("Finite check");
+        var flag = Flag(operation);
         flag.MemSetToZero();
-        Kernels.NonFinite(x.Length, View(x), flag);
+        Kernels.NonFinite((int)x.Length, x, flag);
         var result = new int[1];
         flag.CopyToCPU(result);
         return result[0] == 0;
-    });
+    }
 
     private protected override double SumOfSquaresCore(DeviceBuffer<float> x) =>
         Run("L2Penalty", () => SumToHost(View(x), squares: true, "L2Penalty"));
