@@ -27,7 +27,8 @@ internal sealed partial class IlgpuDevice
                 Kernels.BatchNormMoments(new Index2D(cols, chunks), xv, coef, partial, rows, cols);
                 Kernels.BatchNormStatistics(cols, partial, View(gamma), View(beta), rm, rv, coef,
                     new BatchNormArgs(rows, cols, epsilon, momentum, running ? 1 : 0));
-                return NoneNonFinite(coef.SubView(layout.Scale, layout.Length - layout.Scale), operation);
+                long end = running ? layout.Length : layout.RunningMean;  // scratch past the written blocks holds stale values
+                return NoneNonFinite(coef.SubView(layout.Scale, end - layout.Scale), operation);
             });
             // Finite x whose squares overflow: refused, as on the CPU, before y is written.
             if (!finite) ThrowOverflow(x, cols);
