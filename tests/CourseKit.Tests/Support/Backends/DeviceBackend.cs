@@ -11,7 +11,7 @@ public sealed class DeviceBackend(Device device) : KernelBackend
 {
     public Device Device { get; } = device;
 
-    public override bool ReordersSums => Device.Kind != DeviceKind.Cpu;
+    public override bool Thinned => Device.Kind == DeviceKind.IlgpuCpu;
 
     public override string ToString() => Device.Name;
 

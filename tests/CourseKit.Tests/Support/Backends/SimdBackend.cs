@@ -5,8 +5,6 @@ namespace CourseKit.Tests.Support.Backends;
 /// <summary>The span kernels themselves (<see cref="CpuKernels"/>), as every test ran them before devices existed.</summary>
 public sealed class SimdBackend : KernelBackend
 {
-    public override bool ReordersSums => false;
-
     public override string ToString() => "simd";
 
     public override void Gemm(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int n, int k, bool transposeA = false, bool transposeB = false, float alpha = 1f, float beta = 0f) =>
