@@ -82,7 +82,7 @@ public abstract partial class Device
         RequireFinite(gamma, nameof(gamma));
         RequireFinite(beta, nameof(beta));
         RequireFinite(runningMean, nameof(runningMean));
-        CpuKernels.BatchNormVariance(runningVar.ToArray(), nameof(runningVar));
+        if (!InputsTrusted) CpuKernels.BatchNormVariance(runningVar.ToArray(), nameof(runningVar));
         y = Head(y, x.Length);
         NoPartialOverlap(x, nameof(x), y, nameof(y));
         RequireFinite(x, nameof(x), cols);

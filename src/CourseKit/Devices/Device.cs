@@ -93,7 +93,30 @@ public abstract partial class Device
     /// </summary>
     private protected void RequireFinite(DeviceBuffer<float> x, string argument, int rowLength = 0)
     {
-        if (x.Length > 0 && !AllFinite(x)) Guard.ThrowNonFinite(x.ToArray(), argument, rowLength);
+        if (!InputsTrusted && x.Length > 0 && !AllFinite(x)) Guard.ThrowNonFinite(x.ToArray(), argument, rowLength);
+    }
+
+    [ThreadStatic] private static int s_trustDepth;
+
+    /// <summary>Whether this thread is inside <see cref="TrustInputs"/>: the scans for NaN/∞ are skipped.</summary>
+    private protected static bool InputsTrusted => s_trustDepth > 0;
+
+    /// <summary>
+    /// Until the returned scope is disposed, operations on this thread skip the checks that read buffer contents —
+    /// NaN/∞ scans, label ranges, target distributions, running variances — each of which waits for the device on a
+    /// GPU: for a training loop whose data was checked on the host on the way in and whose loss names a NaN that
+    /// arises inside, and for benchmarks. Shapes, devices and overlaps are still checked.
+    /// </summary>
+    internal static TrustScope TrustInputs()
+    {
+        s_trustDepth++;
+        return new TrustScope();
+    }
+
+    /// <summary>Ends a <see cref="TrustInputs"/> scope.</summary>
+    internal readonly struct TrustScope : IDisposable
+    {
+        public void Dispose() => s_trustDepth--;
     }
 
     /// <summary>Checks <paramref name="buffer"/> lives on this device and is not disposed.</summary>

@@ -28,7 +28,7 @@ internal sealed partial class IlgpuDevice
                 Kernels.BatchNormStatistics(cols, partial, View(gamma), View(beta), rm, rv, coef,
                     new BatchNormArgs(rows, cols, epsilon, momentum, running ? 1 : 0));
                 long end = running ? layout.Length : layout.RunningMean;  // scratch past the written blocks holds stale values
-                return NoneNonFinite(coef.SubView(layout.Scale, end - layout.Scale), operation);
+                return InputsTrusted || NoneNonFinite(coef.SubView(layout.Scale, end - layout.Scale), operation);
             });
             // Finite x whose squares overflow: refused, as on the CPU, before y is written.
             if (!finite) ThrowOverflow(x, cols);
