@@ -82,4 +82,18 @@ public class DeviceFailureTests
         device.Softmax(z, 1, 2, d);  // the device still works
         Assert.Equal(1f, d.ToArray().Sum(), 6);
     }
+
+    [Fact]
+    public void Inside_a_trusted_scope_contents_are_not_scanned_but_shapes_still_are()
+    {
+        using var x = Device.IlgpuCpu.Upload<float>([1f, float.NaN, -2f]);
+        using var y = Device.IlgpuCpu.Allocate<float>(3);
+        using (Device.TrustInputs())
+        {
+            Device.IlgpuCpu.Relu(x, y);  // trusted: no scan, no wait for the device
+            Assert.Throws<ArgumentException>(() => Device.IlgpuCpu.Relu(x, y.Slice(0, 2)));
+        }
+        Assert.Equal(1f, y.ToArray()[0]);
+        Assert.Contains("x[1]", Assert.Throws<ArgumentException>(() => Device.IlgpuCpu.Relu(x, y)).Message);
+    }
 }
