@@ -15,6 +15,12 @@ internal static class Chapters
     /// <summary>Executed copies go here; run-tests.sh validates them against the nbformat schema.</summary>
     public static string Executed(string kind) => Path.Combine(Root, "artifacts", "test-notebooks", "chapters", kind);
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<NotebookRunResult>> SolutionRuns = new();
+
+    /// <summary>The solution chapter <paramref name="file"/>, executed once per test run (several tests read the same run).</summary>
+    public static NotebookRunResult Solution(string file) =>
+        SolutionRuns.GetOrAdd(file, f => new Lazy<NotebookRunResult>(() => Run(Path.Combine(Solutions, f), "solutions"))).Value;
+
     public static IEnumerable<object[]> SolutionFiles() =>
         Directory.GetFiles(Solutions, "*.ipynb").Order(StringComparer.Ordinal).Select(f => new object[] { Path.GetFileName(f) });
 

@@ -50,11 +50,7 @@ internal static class TrainBenchmarks
         progress?.WriteLine($"  {name}: {train.Count} training examples, {epochs} epochs …");
         var model = Network(train.FeatureCount, hidden, train.ClassCount, batchNorm, seed: 0);
         var trainer = new Trainer(model, new SoftmaxCrossEntropyLoss(), new Adam(1e-3f));
-        var history = trainer.Fit(train.Features, train.Labels, new FitOptions
-        {
-            Epochs = epochs, BatchSize = batchSize, Seed = 0, RecordSteps = false,
-            ValidationFeatures = test.Features, ValidationLabels = test.Labels,
-        });
+        var history = trainer.Fit(train, test, new FitOptions { Epochs = epochs, BatchSize = batchSize, Seed = 0, RecordSteps = false });
         double[] ms = history.Epochs.Select(e => e.Seconds * 1000).Order().ToArray();
         double median = ms.Length % 2 == 1 ? ms[ms.Length / 2] : (ms[ms.Length / 2 - 1] + ms[ms.Length / 2]) / 2;
         progress?.WriteLine($"    test accuracy by epoch: {string.Join(" ", history.Epochs.Select(e => e.ValidationAccuracy!.Value.ToString("F3")))}");

@@ -19,7 +19,7 @@ internal static class ReleaseCommand
             DefaultValueFactory = _ => "notebooks",
         };
         var check = new Option<bool>("--check") { Description = "Write nothing; exit 1 when the student notebooks differ from a fresh release (the CI sync check)." };
-        var command = new Command("release", "Generate student notebooks from solution notebooks (solutions become NotImplementedException, outputs cleared, checks locked).")
+        var command = new Command("release", "Generate student notebooks from solution notebooks (solutions become NotImplementedException, outputs cleared, checks locked, examples' expected outputs captured by running the solution).")
         {
             source, output, check,
         };

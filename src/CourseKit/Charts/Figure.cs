@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CourseKit.Display;
 
 namespace CourseKit.Charts;
 
@@ -9,7 +8,7 @@ namespace CourseKit.Charts;
 /// or <see cref="SaveHtml"/> (an offline page).
 /// </summary>
 /// <example><code>Chart.Line(epochs, costs).WithTitle("Cost").WithXAxis("epoch").WithYAxis("cost", log: true)</code></example>
-[TypeFormatterSource(typeof(ChartFormatterSource))]
+[TypeFormatterSource("CourseKit.Display.ChartFormatterSource")]
 public sealed partial class Figure
 {
     /// <summary>A figure of <paramref name="traces"/> (drawn in order) and <paramref name="layout"/> (empty when null).</summary>

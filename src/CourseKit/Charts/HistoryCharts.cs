@@ -11,14 +11,14 @@ public static class HistoryCharts
     /// <paramref name="perStepCost"/>, the mini-batch cost of every step is drawn faintly under the epoch curve
     /// (step j of n in epoch e at x = e − 1 + (j + 1)/n, so an epoch's last step sits at x = e).
     /// </summary>
-    /// <param name="history">What <see cref="Trainer.Fit"/> returned.</param>
+    /// <param name="history">What <see cref="Trainer.Fit(CourseKit.Data.Dataset, CourseKit.Data.Dataset?, FitOptions?)"/> returned.</param>
     /// <param name="perStepCost">Also draw each mini-batch's cost (needs <see cref="FitOptions.RecordSteps"/>).</param>
     /// <param name="logCost">A log scale for the cost axis.</param>
     public static Figure LearningCurves(this History history, bool perStepCost = false, bool logCost = false) =>
         Chart.Grid(1, 2, history.CostCurve(perStepCost, logCost), history.AccuracyCurve());
 
     /// <summary>Cost per epoch: train and, when recorded, validation; optionally every step's mini-batch cost.</summary>
-    /// <param name="history">What <see cref="Trainer.Fit"/> returned.</param>
+    /// <param name="history">What <see cref="Trainer.Fit(CourseKit.Data.Dataset, CourseKit.Data.Dataset?, FitOptions?)"/> returned.</param>
     /// <param name="perStepCost">Also draw each mini-batch's cost.</param>
     /// <param name="log">A log scale for the cost axis.</param>
     public static Figure CostCurve(this History history, bool perStepCost = false, bool log = false)

@@ -3,10 +3,7 @@ using CourseKit.Tensors;
 namespace CourseKit.Data;
 
 /// <summary>One mini-batch: B rows of features and their B labels.</summary>
-/// <remarks>
-/// The matrix and the label array are buffers owned by the <see cref="MiniBatches"/> that yielded them and are
-/// overwritten by the next batch: use them inside the loop body, and <see cref="Matrix.Clone"/> what must outlive it.
-/// </remarks>
+/// <remarks>The matrix and the label array belong to the caller (the trainer's internal path alone reuses buffers).</remarks>
 public readonly struct MiniBatch
 {
     internal MiniBatch(Matrix features, int[] labels, int index)
@@ -16,10 +13,10 @@ public readonly struct MiniBatch
         Index = index;
     }
 
-    /// <summary>B × n features (a reused buffer).</summary>
+    /// <summary>B × n features.</summary>
     public Matrix Features { get; }
 
-    /// <summary>B labels (a reused buffer).</summary>
+    /// <summary>B labels.</summary>
     public int[] Labels { get; }
 
     /// <summary>Position of this batch in the epoch, from 0.</summary>

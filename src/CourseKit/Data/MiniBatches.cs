@@ -10,10 +10,11 @@ namespace CourseKit.Data;
 /// the same seed and epoch give the same order, and every example appears exactly once per epoch.</para>
 /// <para>m examples in batches of B give ⌊m / B⌋ full batches and, when B does not divide m, a last batch of m mod B
 /// examples — or none with <c>dropLast: true</c>.</para>
-/// <para>No allocation per batch: the yielded <see cref="MiniBatch"/> holds buffers allocated once here (one B × n and,
-/// when needed, one (m mod B) × n) that each batch overwrites. The training loop runs thousands of steps a second on
-/// digits, so fresh matrices per batch would be pure GC churn. Clone what must outlive the loop body. One epoch is
-/// enumerated at a time; starting another epoch invalidates the previous enumeration (it throws if continued).</para>
+/// <para>Each yielded <see cref="MiniBatch"/> holds its own matrix and labels, which the caller may keep (as PyTorch's
+/// DataLoader yields fresh tensors). The trainer uses an internal mode that reuses two buffers (one B × n and, when
+/// needed, one (m mod B) × n) instead: it runs thousands of steps a second on digits, where fresh matrices per batch
+/// would be pure GC churn. One epoch is enumerated at a time; starting another epoch invalidates the previous
+/// enumeration (it throws if continued).</para>
 /// </remarks>
 public sealed class MiniBatches
 {
@@ -22,6 +23,7 @@ public sealed class MiniBatches
     private readonly int[] _order;
     private readonly Matrix _full, _last;
     private readonly int[] _fullLabels, _lastLabels;
+    private readonly bool _reuseBuffers;
     private int _generation;
 
     /// <summary>Batches of <paramref name="data"/>; see <see cref="MiniBatches(Matrix, int[], int, int, bool, bool)"/>.</summary>
@@ -36,6 +38,10 @@ public sealed class MiniBatches
     /// <param name="dropLast">Skip the last, smaller batch when B does not divide m.</param>
     /// <param name="shuffle">False keeps the data order (e.g. to evaluate in batches).</param>
     public MiniBatches(Matrix features, int[] labels, int batchSize, int seed, bool dropLast = false, bool shuffle = true)
+        : this(features, labels, batchSize, seed, dropLast, shuffle, reuseBuffers: false) { }
+
+    /// <summary>With <paramref name="reuseBuffers"/>, every batch overwrites the same two buffers (the trainer's allocation-free path).</summary>
+    internal MiniBatches(Matrix features, int[] labels, int batchSize, int seed, bool dropLast, bool shuffle, bool reuseBuffers)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(labels);
@@ -48,9 +54,11 @@ public sealed class MiniBatches
                 $"batchSize: expected ≤ {features.Rows} (the number of examples) with dropLast, or every epoch is empty; actual {batchSize}.");
         (_features, _labels, BatchSize, Seed, DropLast, Shuffle) = (features, labels, batchSize, seed, dropLast, shuffle);
         int full = Math.Min(batchSize, features.Rows), rest = features.Rows % batchSize;
-        _full = new Matrix(full, features.Cols);
-        _fullLabels = new int[full];
-        _last = new Matrix(dropLast ? 0 : rest, features.Cols);
+        _reuseBuffers = reuseBuffers;
+        _full = new Matrix(reuseBuffers ? full : 0, features.Cols);
+        _fullLabels = new int[_full.Rows];
+        _lastRows = dropLast ? 0 : rest;
+        _last = new Matrix(reuseBuffers ? _lastRows : 0, features.Cols);
         _lastLabels = new int[_last.Rows];
         _order = new int[features.Rows];
     }
@@ -71,7 +79,9 @@ public sealed class MiniBatches
     public int Count => _features.Rows;
 
     /// <summary>Batches per epoch: ⌊m / B⌋, plus 1 when B does not divide m and the last batch is kept.</summary>
-    public int BatchesPerEpoch => Count / BatchSize + (_last.Rows > 0 ? 1 : 0);
+    public int BatchesPerEpoch => Count / BatchSize + (_lastRows > 0 ? 1 : 0);
+
+    private readonly int _lastRows;
 
     /// <summary>The batches of epoch <paramref name="epoch"/> (0, 1, …), in that epoch's order.</summary>
     public EpochBatches Epoch(int epoch) => new(this, epoch);
@@ -102,8 +112,9 @@ public sealed class MiniBatches
             throw new InvalidOperationException("MiniBatches: another epoch was started while this one was being enumerated; the shared batch buffers now belong to it.");
         int start = batch * BatchSize, n = _features.Cols;
         bool isFull = start + BatchSize <= Count;
-        Matrix x = isFull ? _full : _last;
-        int[] y = isFull ? _fullLabels : _lastLabels;
+        int rows = isFull ? Math.Min(BatchSize, Count) : _lastRows;
+        Matrix x = !_reuseBuffers ? new Matrix(rows, n) : isFull ? _full : _last;
+        int[] y = !_reuseBuffers ? new int[rows] : isFull ? _fullLabels : _lastLabels;
         ReadOnlySpan<float> source = _features.AsSpan();
         Span<float> destination = x.AsSpan();
         for (int r = 0; r < x.Rows; r++)
@@ -136,7 +147,7 @@ public sealed class MiniBatches
 
         internal Enumerator(MiniBatches owner, int epoch) => (_owner, _generation, _batch, Current) = (owner, owner.Start(epoch), -1, default);
 
-        /// <summary>The current batch (its buffers are overwritten by the next <see cref="MoveNext"/>).</summary>
+        /// <summary>The current batch.</summary>
         public MiniBatch Current { get; private set; }
 
         /// <summary>Fills the next batch; false after the last.</summary>

@@ -1,5 +1,4 @@
 using System.Text;
-using CourseKit.Grading;
 using CourseKit.Tensors;
 
 namespace CourseKit.Display;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using CourseKit.Grading;
 using CourseKit.Tuning;
 
 namespace CourseKit.Display;

@@ -1,5 +1,3 @@
-using CourseKit.Display;
-
 namespace CourseKit.Grading;
 
 /// <summary>
@@ -7,7 +5,7 @@ namespace CourseKit.Grading;
 /// passed</c>) and multi-line <see cref="Details"/> for failures. Renders in notebooks as a badge line with a table of
 /// cases (HTML), as text, and as <c>application/vnd.coursekit.check+json</c> for the grader.
 /// </summary>
-[TypeFormatterSource(typeof(CheckResultFormatterSource))]
+[TypeFormatterSource("CourseKit.Display.CheckResultFormatterSource")]
 public sealed record CheckResult(string Name, CheckStatus Status, double Points, double MaxPoints, IReadOnlyList<CaseResult> Cases)
 {
     /// <summary>Whether every case passed.</summary>

@@ -5,7 +5,7 @@ using CourseKit.Kernels;
 namespace CourseKit.Nn;
 
 /// <summary>The shared shape of an element-wise activation: output has the input's shape, no parameters.</summary>
-public abstract class Activation : Layer
+public abstract class Activation : Layer, IDoublePrecisionLayer
 {
     private Matrix? _output, _dx;
     private double[]? _cacheDouble;
@@ -13,11 +13,8 @@ public abstract class Activation : Layer
     /// <summary>The matrix the backward pass needs (the input z, or the output a), kept from the last forward.</summary>
     protected Matrix? Cache { get; set; }
 
-    /// <inheritdoc />
-    public override int OutputFeatures(int inputFeatures) => inputFeatures;
-
-    /// <inheritdoc />
-    protected override bool HasForwardCache => Cache is not null;
+    /// <summary>An activation named <paramref name="name"/>, or kind + count by its model when null.</summary>
+    protected Activation(string? name) : base(name) { }
 
     /// <summary>Applies the activation to <paramref name="x"/>, writing <paramref name="y"/>.</summary>
     protected abstract void Apply(ReadOnlySpan<float> x, Span<float> y);
@@ -53,7 +50,7 @@ public abstract class Activation : Layer
     }
 
     /// <inheritdoc />
-    public override double[] ForwardDouble(double[] x, int rows, IReadOnlyDictionary<string, double[]> parameters)
+    public double[] ForwardDouble(double[] x, int rows, IReadOnlyDictionary<string, double[]> parameters)
     {
         var y = ApplyDouble(x);
         _cacheDouble = BackwardUsesOutput ? y : x;
@@ -61,12 +58,13 @@ public abstract class Activation : Layer
     }
 
     /// <inheritdoc />
-    public override double[] BackwardDouble(double[] dy, int rows, IDictionary<string, double[]> gradients) =>
+    public double[] BackwardDouble(double[] dy, int rows, IDictionary<string, double[]> gradients) =>
         ApplyBackwardDouble(_cacheDouble ?? throw new InvalidOperationException($"{Describe()}: BackwardDouble needs ForwardDouble first."), dy);
 }
 
 /// <summary>ReLU: g(z) = max(0, z).</summary>
-public sealed class Relu : Activation
+/// <param name="name">The layer's name; relu1, relu2, … (given by its model) when null.</param>
+public sealed class Relu(string? name = null) : Activation(name)
 {
     /// <inheritdoc />
     public override string Kind => "relu";
@@ -83,7 +81,9 @@ public sealed class Relu : Activation
 }
 
 /// <summary>Leaky ReLU: g(z) = z for z &gt; 0, slope·z otherwise.</summary>
-public sealed class LeakyRelu(float slope = 0.01f) : Activation
+/// <param name="slope">The slope for negative inputs, in [0, 1).</param>
+/// <param name="name">The layer's name; leaky_relu1, … (given by its model) when null.</param>
+public sealed class LeakyRelu(float slope = 0.01f, string? name = null) : Activation(name)
 {
     /// <summary>The slope for negative inputs.</summary>
     public float Slope { get; } = slope >= 0f && slope < 1f ? slope
@@ -103,7 +103,8 @@ public sealed class LeakyRelu(float slope = 0.01f) : Activation
 }
 
 /// <summary>tanh activation.</summary>
-public sealed class Tanh : Activation
+/// <param name="name">The layer's name; tanh1, tanh2, … (given by its model) when null.</param>
+public sealed class Tanh(string? name = null) : Activation(name)
 {
     /// <inheritdoc />
     public override string Kind => "tanh";
@@ -120,7 +121,8 @@ public sealed class Tanh : Activation
 }
 
 /// <summary>Sigmoid activation σ(z) = 1/(1 + e^(−z)) as a hidden layer (for an output layer use <see cref="BinaryCrossEntropyLoss"/>).</summary>
-public sealed class Sigmoid : Activation
+/// <param name="name">The layer's name; sigmoid1, … (given by its model) when null.</param>
+public sealed class Sigmoid(string? name = null) : Activation(name)
 {
     /// <inheritdoc />
     public override string Kind => "sigmoid";

@@ -14,7 +14,7 @@ namespace CourseKit.Nn;
 /// The forward pass does not store x̂: the fused backward recomputes it from x, μ and 1/√(σ² + ε), which halves the
 /// memory traffic. Taught in "Normalizing activations in a network" and "Batch Norm at test time".
 /// </remarks>
-public sealed class BatchNorm : Layer
+public sealed class BatchNorm : Layer, IDoublePrecisionLayer
 {
     private Parameter? _gamma, _beta, _runningMean, _runningVar;
     private Matrix? _input, _output, _dx;
@@ -24,7 +24,8 @@ public sealed class BatchNorm : Layer
     /// <summary>Creates a BatchNorm layer.</summary>
     /// <param name="momentum">Weight of the old running value, in [0, 1); 0.9 matches PyTorch's default 0.1.</param>
     /// <param name="epsilon">ε &gt; 0 inside the square root; 1e-5 as in PyTorch.</param>
-    public BatchNorm(float momentum = 0.9f, float epsilon = 1e-5f)
+    /// <param name="name">The layer's name; bn1, bn2, … (given by its model) when null.</param>
+    public BatchNorm(float momentum = 0.9f, float epsilon = 1e-5f, string? name = null) : base(name)
     {
         if (!(momentum >= 0f && momentum < 1f))
             throw new ArgumentOutOfRangeException(nameof(momentum), momentum, $"momentum: expected a value in [0, 1), actual {momentum}.");
@@ -59,18 +60,12 @@ public sealed class BatchNorm : Layer
     public override int OutputFeatures(int inputFeatures) => inputFeatures;
 
     /// <inheritdoc />
-    public override IReadOnlyList<Parameter> Parameters => _gamma is null ? [] : [_gamma, _beta!, _runningMean!, _runningVar!];
-
-    /// <inheritdoc />
-    protected override bool HasForwardCache => _input is not null;
-
-    /// <inheritdoc />
     protected override void OnBuild(int n, int seed)
     {
-        _gamma = new Parameter($"{Name}.gamma", Matrix.Full(1, n, 1f));
-        _beta = new Parameter($"{Name}.beta", new Matrix(1, n));
-        _runningMean = new Parameter($"{Name}.running_mean", new Matrix(1, n), trainable: false);
-        _runningVar = new Parameter($"{Name}.running_var", Matrix.Full(1, n, 1f), trainable: false);
+        _gamma = AddParameter("gamma", Matrix.Full(1, n, 1f));
+        _beta = AddParameter("beta", new Matrix(1, n));
+        _runningMean = AddParameter("running_mean", new Matrix(1, n), trainable: false);
+        _runningVar = AddParameter("running_var", Matrix.Full(1, n, 1f), trainable: false);
         _mean = new float[n];
         _invStd = new float[n];
     }
@@ -109,7 +104,7 @@ public sealed class BatchNorm : Layer
     /// <summary>Writes dx over dy: BatchNorm's backward is memory-bound, and skipping a separate output saves a sixth of its traffic.</summary>
     internal override Matrix BackwardConsuming(Matrix dy)
     {
-        if (!HasForwardCache) throw new InvalidOperationException($"{Describe()}: Backward needs a Forward in training mode first.");
+        RequireForwardCache();
         var x = _input!;
         x.Shape.RequireSame(dy.Shape, nameof(dy));
         CpuKernels.BatchNormBackward(dy.AsSpan(), x.AsSpan(), x.Rows, InputFeatures, Gamma.Value.AsSpan(), _mean, _invStd,
@@ -118,7 +113,7 @@ public sealed class BatchNorm : Layer
     }
 
     /// <inheritdoc />
-    public override double[] ForwardDouble(double[] x, int rows, IReadOnlyDictionary<string, double[]> parameters)
+    public double[] ForwardDouble(double[] x, int rows, IReadOnlyDictionary<string, double[]> parameters)
     {
         double[] gamma = parameters[Gamma.Name], beta = parameters[Beta.Name];
         if (!Training)
@@ -130,7 +125,7 @@ public sealed class BatchNorm : Layer
     }
 
     /// <inheritdoc />
-    public override double[] BackwardDouble(double[] dy, int rows, IDictionary<string, double[]> gradients)
+    public double[] BackwardDouble(double[] dy, int rows, IDictionary<string, double[]> gradients)
     {
         var c = _cacheDouble ?? throw new InvalidOperationException($"{Describe()}: BackwardDouble needs ForwardDouble in training mode first.");
         var r = ReferenceKernels.BatchNormBackward(dy, c.XHat, rows, InputFeatures, c.Gamma, c.InvStd);

@@ -13,14 +13,14 @@ namespace CourseKit.Nn;
 /// the loss's dZ. Before BatchNorm the bias is redundant (BatchNorm subtracts the mean and adds β), so
 /// <c>useBias: false</c> drops it, as the lecture does.
 /// </remarks>
-public sealed class Dense : Layer
+public sealed class Dense : Layer, IDoublePrecisionLayer
 {
     private Parameter? _w, _b;
     private Matrix? _input, _output, _dx;
     private double[]? _inputDouble, _wDouble;
 
-    /// <summary>Creates a dense layer with <paramref name="units"/> outputs.</summary>
-    public Dense(int units, bool useBias = true, Initializer initializer = Initializer.He)
+    /// <summary>Creates a dense layer with <paramref name="units"/> outputs, named <paramref name="name"/> (or dense1, dense2, … by its model).</summary>
+    public Dense(int units, bool useBias = true, Initializer initializer = Initializer.He, string? name = null) : base(name)
     {
         if (units < 1) throw new ArgumentOutOfRangeException(nameof(units), units, $"units: expected ≥ 1, actual {units}.");
         Units = units;
@@ -50,16 +50,10 @@ public sealed class Dense : Layer
     public override int OutputFeatures(int inputFeatures) => Units;
 
     /// <inheritdoc />
-    public override IReadOnlyList<Parameter> Parameters => _w is null ? [] : _b is null ? [_w] : [_w, _b];
-
-    /// <inheritdoc />
-    protected override bool HasForwardCache => _input is not null;
-
-    /// <inheritdoc />
     protected override void OnBuild(int inputFeatures, int seed)
     {
-        _w = new Parameter($"{Name}.W", Initializers.Create(Initializer, inputFeatures, Units, seed), regularized: true);
-        _b = UseBias ? new Parameter($"{Name}.b", new Matrix(1, Units)) : null;
+        _w = AddParameter("W", Initializers.Create(Initializer, inputFeatures, Units, seed), regularized: true);
+        _b = UseBias ? AddParameter("b", new Matrix(1, Units)) : null;
     }
 
     /// <inheritdoc />
@@ -86,14 +80,15 @@ public sealed class Dense : Layer
     /// <summary>dW and db only: the first layer of a model needs no gradient for its input (the data).</summary>
     internal override void BackwardParameters(Matrix dz)
     {
-        var x = _input ?? throw new InvalidOperationException($"{Describe()}: Backward needs a Forward in training mode first.");
+        RequireForwardCache();
+        var x = _input!;
         new Shape(x.Rows, Units).RequireSame(dz.Shape, nameof(dz));
         CpuKernels.GemmUnchecked(x.AsSpan(), dz.AsSpan(), W.Grad.AsSpan(), InputFeatures, Units, x.Rows, transposeA: true);
         if (_b is not null) CpuKernels.ColumnSums(dz.AsSpan(), dz.Rows, Units, _b.Grad.AsSpan());
     }
 
     /// <inheritdoc />
-    public override double[] ForwardDouble(double[] x, int rows, IReadOnlyDictionary<string, double[]> parameters)
+    public double[] ForwardDouble(double[] x, int rows, IReadOnlyDictionary<string, double[]> parameters)
     {
         _inputDouble = x;
         _wDouble = parameters[W.Name];
@@ -108,7 +103,7 @@ public sealed class Dense : Layer
     }
 
     /// <inheritdoc />
-    public override double[] BackwardDouble(double[] dz, int rows, IDictionary<string, double[]> gradients)
+    public double[] BackwardDouble(double[] dz, int rows, IDictionary<string, double[]> gradients)
     {
         var x = _inputDouble ?? throw new InvalidOperationException($"{Describe()}: BackwardDouble needs ForwardDouble first.");
         gradients[W.Name] = ReferenceKernels.Gemm(x, dz, null, InputFeatures, Units, rows, transposeA: true);

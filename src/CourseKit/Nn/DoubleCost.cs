@@ -7,21 +7,23 @@ internal sealed class DoubleCost(Sequential model, ILoss loss, Matrix x, int[] l
 {
     private readonly double[] _x = Array.ConvertAll(x.Data, v => (double)v);
     private readonly int _rows = x.Rows;
+    private readonly IDoublePrecisionLayer[] _layers = model.Leaves.Cast<IDoublePrecisionLayer>().ToArray();
+    private readonly int _outputs = model.OutputCount;
 
     /// <summary>J(θ) = loss + λ/(2m)·Σ‖W‖².</summary>
     public double Value(IReadOnlyDictionary<string, double[]> theta)
     {
         double[] output = Forward(theta);
-        return loss.ComputeDouble(output, _rows, model.OutputFeatures, labels, out _) + Penalty(theta);
+        return loss.ComputeDouble(output, _rows, _outputs, labels, out _) + Penalty(theta);
     }
 
     /// <summary>∂J/∂θ for every trainable parameter by backpropagation in double.</summary>
     public Dictionary<string, double[]> Gradients(IReadOnlyDictionary<string, double[]> theta)
     {
         double[] output = Forward(theta);
-        loss.ComputeDouble(output, _rows, model.OutputFeatures, labels, out double[] d);
+        loss.ComputeDouble(output, _rows, _outputs, labels, out double[] d);
         var gradients = new Dictionary<string, double[]>();
-        for (int i = model.Layers.Count - 1; i >= 0; i--) d = model.Layers[i].BackwardDouble(d, _rows, gradients);
+        for (int i = _layers.Length - 1; i >= 0; i--) d = _layers[i].BackwardDouble(d, _rows, gradients);
         if (lambda > 0)
             foreach (var p in model.Parameters.Where(p => p.Regularized))
             {
@@ -34,7 +36,7 @@ internal sealed class DoubleCost(Sequential model, ILoss loss, Matrix x, int[] l
     private double[] Forward(IReadOnlyDictionary<string, double[]> theta)
     {
         double[] a = _x;
-        foreach (var layer in model.Layers) a = layer.ForwardDouble(a, _rows, theta);
+        foreach (var layer in _layers) a = layer.ForwardDouble(a, _rows, theta);
         return a;
     }
 

@@ -12,15 +12,15 @@ namespace CourseKit.Nn;
 /// (which stores k) draws the same masks as an uninterrupted one. Gradient checking refuses models with dropout on:
 /// the cost is not a fixed function of the parameters while masks change.
 /// </remarks>
-public sealed class Dropout : Layer
+public sealed class Dropout : Layer, IDoublePrecisionLayer
 {
     private Matrix? _output, _mask, _dx;
-    private bool _hasMask;
 
     /// <summary>Creates a dropout layer.</summary>
     /// <param name="keepProb">Probability of keeping a unit, in (0, 1].</param>
     /// <param name="seed">Seed of the masks; the model's build seed is mixed in, so two dropout layers differ.</param>
-    public Dropout(float keepProb, int seed = 0)
+    /// <param name="name">The layer's name; dropout1, dropout2, … (given by its model) when null.</param>
+    public Dropout(float keepProb, int seed = 0, string? name = null) : base(name)
     {
         if (!(keepProb > 0f && keepProb <= 1f))
             throw new ArgumentOutOfRangeException(nameof(keepProb), keepProb, $"keepProb: expected a value in (0, 1], actual {keepProb}.");
@@ -46,9 +46,6 @@ public sealed class Dropout : Layer
     public override int OutputFeatures(int inputFeatures) => inputFeatures;
 
     /// <inheritdoc />
-    protected override bool HasForwardCache => _hasMask;
-
-    /// <inheritdoc />
     protected override void OnBuild(int inputFeatures, int seed) => _key = CpuKernels.SplitMix64(((ulong)(uint)Seed << 32) | (uint)seed);
 
     /// <inheritdoc />
@@ -58,13 +55,11 @@ public sealed class Dropout : Layer
         if (!Training)
         {
             x.AsSpan().CopyTo(y.AsSpan());
-            _hasMask = false;
             return y;
         }
         var mask = Reuse(ref _mask, x.Rows, x.Cols);
         CpuKernels.DropoutForward(x.AsSpan(), KeepProb, CpuKernels.SplitMix64(_key + (ulong)Passes), mask.AsSpan(), y.AsSpan());
         Passes++;
-        _hasMask = true;
         return y;
     }
 
@@ -78,12 +73,12 @@ public sealed class Dropout : Layer
     }
 
     /// <inheritdoc />
-    public override double[] ForwardDouble(double[] x, int rows, IReadOnlyDictionary<string, double[]> parameters) => Training && KeepProb < 1f
+    public double[] ForwardDouble(double[] x, int rows, IReadOnlyDictionary<string, double[]> parameters) => Training && KeepProb < 1f
         ? throw new InvalidOperationException($"{Describe()}: dropout is on (keepProb {KeepProb}); gradient checking needs a deterministic cost — switch the model to Eval() or use keepProb = 1.")
         : x;
 
     /// <inheritdoc />
-    public override double[] BackwardDouble(double[] dy, int rows, IDictionary<string, double[]> gradients) => dy;
+    public double[] BackwardDouble(double[] dy, int rows, IDictionary<string, double[]> gradients) => dy;
 
     /// <inheritdoc />
     public override IReadOnlyDictionary<string, long> SaveExtraState() => new Dictionary<string, long> { ["passes"] = Passes };

@@ -42,7 +42,7 @@ public static class GradientCheck
             throw new ArgumentOutOfRangeException(nameof(epsilon), epsilon, $"epsilon: expected a finite value > 0, actual {epsilon}.");
         if (maxPerParameter < 1)
             throw new ArgumentOutOfRangeException(nameof(maxPerParameter), maxPerParameter, $"maxPerParameter: expected ≥ 1, actual {maxPerParameter}.");
-        var dropout = model.Layers.OfType<Dropout>().FirstOrDefault(d => d.Training && d.KeepProb < 1f);
+        var dropout = model.AllLayers.OfType<Dropout>().FirstOrDefault(d => d.Training && d.KeepProb < 1f);
         if (dropout is not null)
             throw new InvalidOperationException($"Gradient checking refuses to run with dropout on ({dropout.Describe()}, keepProb {dropout.KeepProb}): switch it off (keepProb = 1 or Eval()) while checking.");
 
@@ -101,14 +101,9 @@ public static class GradientCheck
     private static Dictionary<string, double[]> FloatGradients(Sequential model, ILoss loss, Matrix x, int[] labels, float lambda)
     {
         // A training-mode forward updates running statistics and counters: put them back, the check must not change the model.
-        var frozen = model.Parameters.Where(p => !p.Trainable).Select(p => (p, Values: p.Value.Data.ToArray())).ToList();
-        var extras = model.Layers.Select(l => (l, State: l.SaveExtraState())).ToList();
+        var saved = ModelState.Save(model);
         try { return BackpropagateFloat(model, loss, x, labels, lambda); }
-        finally
-        {
-            foreach (var (p, values) in frozen) values.CopyTo(p.Value.Data, 0);
-            foreach (var (l, state) in extras) l.LoadExtraState(state);
-        }
+        finally { saved.Restore(); }
     }
 
     private static Dictionary<string, double[]> BackpropagateFloat(Sequential model, ILoss loss, Matrix x, int[] labels, float lambda)

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using CourseKit.Display;
 
 namespace CourseKit.Nn;
 
@@ -8,7 +7,7 @@ namespace CourseKit.Nn;
 public sealed record LayerSummary(string Name, string Type, int OutputFeatures, long TrainableParameters, long NonTrainableParameters);
 
 /// <summary>What Keras' <c>model.summary()</c> prints: per layer its output shape and parameter counts, then totals.</summary>
-[TypeFormatterSource(typeof(ModelSummaryFormatterSource))]
+[TypeFormatterSource("CourseKit.Display.ModelSummaryFormatterSource")]
 public sealed record ModelSummary(int InputFeatures, IReadOnlyList<LayerSummary> Layers)
 {
     /// <summary>Trainable parameters over all layers.</summary>
@@ -22,16 +21,12 @@ public sealed record ModelSummary(int InputFeatures, IReadOnlyList<LayerSummary>
 
     internal static ModelSummary Of(Sequential model)
     {
-        int n = model.InputFeatures;
-        if (n < 0) throw new InvalidOperationException("Summary: the model is not built: call Build(inputFeatures, seed) first.");
-        var rows = new List<LayerSummary>();
-        foreach (var layer in model.Layers)
-        {
-            n = layer.OutputFeatures(n);
-            rows.Add(new LayerSummary(layer.Name, layer.GetType().Name, n,
-                layer.Parameters.Where(p => p.Trainable).Sum(p => (long)p.Count),
-                layer.Parameters.Where(p => !p.Trainable).Sum(p => (long)p.Count)));
-        }
+        if (!model.IsBuilt) throw new InvalidOperationException("Summary: the model is not built: call Build(inputFeatures, seed) first.");
+        // One row per computing layer, named by its path: a nested model's layers appear as block1.dense1, ….
+        var rows = model.Leaves.Select(layer => new LayerSummary(layer.Path.Length > 0 ? layer.Path : layer.Name, layer.GetType().Name,
+            layer.OutputFeatures(layer.InputFeatures),
+            layer.Parameters.Where(p => p.Trainable).Sum(p => (long)p.Count),
+            layer.Parameters.Where(p => !p.Trainable).Sum(p => (long)p.Count))).ToList();
         return new ModelSummary(model.InputFeatures, rows);
     }
 

@@ -18,14 +18,18 @@ public sealed class Parameter
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(value);
         Name = name;
+        LocalName = name[(name.LastIndexOf('.') + 1)..];
         Value = value;
         Trainable = trainable;
         Regularized = regularized && trainable;
         Grad = trainable ? new Matrix(value.Rows, value.Cols) : new Matrix(0, 0);
     }
 
-    /// <summary>Qualified name, e.g. <c>dense1.W</c>.</summary>
+    /// <summary>Qualified name, e.g. <c>dense1.W</c> or <c>block1.bn1.gamma</c>.</summary>
     public string Name { get; }
+
+    /// <summary>The name within its layer, e.g. <c>W</c>.</summary>
+    public string LocalName { get; internal init; } = "";
 
     /// <summary>The current value.</summary>
     public Matrix Value { get; }

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using CourseKit.Display;
 
 namespace CourseKit.Tensors;
 
@@ -10,7 +9,7 @@ namespace CourseKit.Tensors;
 /// The lecture writes activations as Z[l] with shape (n[l], m) — one example per column. CourseKit
 /// stores the transpose: row i is example i. Every operation checks shapes and names the argument.
 /// </remarks>
-[TypeFormatterSource(typeof(MatrixFormatterSource))]
+[TypeFormatterSource("CourseKit.Display.MatrixFormatterSource")]
 public sealed partial class Matrix
 {
     private readonly float[] _data;

@@ -34,7 +34,7 @@ public static class Checkpoint
         var optimizerState = optimizer?.SaveState();
         var header = new CheckpointHeader(FormatVersion, Architecture(model),
             parameters.Select(p => new BlockInfo(p.Name, p.Value.Rows, p.Value.Cols)).ToList(),
-            model.Layers.ToDictionary(l => l.Name, l => l.SaveExtraState()),
+            model.Leaves.ToDictionary(l => l.Path, l => l.SaveExtraState()),
             optimizerState is null ? null : new OptimizerInfo(optimizerState.OptimizerType, optimizerState.Steps, optimizerState.LearningRate,
                 optimizerState.Slots.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => new BlockInfo(s.Key, 1, s.Value.Length)).ToList()),
             progress ?? new Dictionary<string, long>());
@@ -82,8 +82,8 @@ public static class Checkpoint
             optimizer.LoadState(new OptimizerState(info.Type, info.Steps, info.LearningRate, slots), model.TrainableParameters);
         }
         for (int i = 0; i < parameters.Count; i++) values[i].CopyTo(parameters[i].Value.Data, 0);
-        foreach (var layer in model.Layers)
-            if (header.ExtraState.TryGetValue(layer.Name, out var extra)) layer.LoadExtraState(extra);
+        foreach (var layer in model.Leaves)
+            if (header.ExtraState.TryGetValue(layer.Path, out var extra)) layer.LoadExtraState(extra);
         return header.Progress;
     }
 
@@ -116,12 +116,12 @@ public static class Checkpoint
         var actual = parameters.Select(p => $"{p.Name} {p.Value.Shape}").ToList();
         if (!saved.SequenceEqual(actual))
             mismatches.Add($"parameters: model [{string.Join(", ", actual)}], checkpoint [{string.Join(", ", saved)}]");
-        foreach (var layer in model.Layers)
+        foreach (var layer in model.Leaves)
         {
             var keys = layer.SaveExtraState().Keys.Order(StringComparer.Ordinal);
-            var savedKeys = header.ExtraState.TryGetValue(layer.Name, out var extra) ? extra.Keys.Order(StringComparer.Ordinal) : Enumerable.Empty<string>();
+            var savedKeys = header.ExtraState.TryGetValue(layer.Path, out var extra) ? extra.Keys.Order(StringComparer.Ordinal) : Enumerable.Empty<string>();
             if (!keys.SequenceEqual(savedKeys))
-                mismatches.Add($"{layer.Name} state: model [{string.Join(", ", keys)}], checkpoint [{string.Join(", ", savedKeys)}]");
+                mismatches.Add($"{layer.Path} state: model [{string.Join(", ", keys)}], checkpoint [{string.Join(", ", savedKeys)}]");
         }
         if (mismatches.Count > 0)
             throw new ArgumentException($"model: checkpoint '{path}' is from a different architecture — {string.Join("; ", mismatches)}.", nameof(model));
@@ -129,16 +129,9 @@ public static class Checkpoint
 
     private static List<string> Architecture(Sequential model)
     {
-        int n = model.InputFeatures;
-        if (n < 0) throw new InvalidOperationException("The model is not built: call Build(inputFeatures, seed) first.");
-        var layers = new List<string>();
-        foreach (var l in model.Layers)
-        {
-            int outputs = l.OutputFeatures(n);
-            layers.Add($"{l.Name}:{l.GetType().Name}:{n}->{outputs}");
-            n = outputs;
-        }
-        return layers;
+        model.RequireBuilt();
+        // Computing layers by path: a flat model's records read dense1:Dense:64->256, a nested one's block1.dense1:….
+        return model.Leaves.Select(l => $"{l.Path}:{l.GetType().Name}:{l.InputFeatures}->{l.OutputFeatures(l.InputFeatures)}").ToList();
     }
 
     private static void WriteFloats(Stream stream, float[] values)

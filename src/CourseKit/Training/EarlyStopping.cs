@@ -71,5 +71,5 @@ public sealed class EarlyStopping : ITrainingCallback
     }
 
     private static InvalidOperationException NoValidation() =>
-        new("EarlyStopping monitors a validation metric: give FitOptions.ValidationFeatures and ValidationLabels.");
+        new("EarlyStopping monitors a validation metric: pass a validation set to Fit (trainer.Fit(train, validation, options)).");
 }

@@ -3,7 +3,7 @@ using CourseKit.Tensors;
 
 namespace CourseKit.Training;
 
-/// <summary>How <see cref="Trainer.Fit"/> runs: epochs, mini-batches, regularization, schedule, validation, callbacks.</summary>
+/// <summary>How <see cref="Trainer.Fit(CourseKit.Data.Dataset, CourseKit.Data.Dataset?, FitOptions?)"/> runs: epochs, mini-batches, regularization, schedule, validation, callbacks.</summary>
 public sealed record FitOptions
 {
     /// <summary>Number of passes through the training set (the last epoch number when resuming).</summary>
@@ -21,7 +21,7 @@ public sealed record FitOptions
     /// <summary>Learning-rate schedule applied before every step; null keeps the optimizer's α.</summary>
     public ILearningRateSchedule? Schedule { get; init; }
 
-    /// <summary>Validation features (inference mode after each epoch), or null.</summary>
+    /// <summary>Validation features (inference mode after each epoch), or null; <c>Fit(train, validation, options)</c> sets them from its validation set.</summary>
     public Matrix? ValidationFeatures { get; init; }
 
     /// <summary>Validation labels, with <see cref="ValidationFeatures"/>.</summary>

@@ -1,5 +1,3 @@
-using CourseKit.Display;
-
 namespace CourseKit.Training;
 
 /// <summary>One optimization step: its epoch, t, the mini-batch cost and α used.</summary>
@@ -13,7 +11,7 @@ public sealed record EpochRecord(int Epoch, float Cost, float Accuracy, float? V
     float LearningRate, long Steps, double Seconds);
 
 /// <summary>What a training run recorded: learning curves per epoch and per step.</summary>
-[TypeFormatterSource(typeof(HistoryFormatterSource))]
+[TypeFormatterSource("CourseKit.Display.HistoryFormatterSource")]
 public sealed class History
 {
     private readonly List<EpochRecord> _epochs = [];

@@ -15,7 +15,7 @@ namespace CourseKit.Training;
 /// the epoch number), dropout masks (the layer's seed and pass count). A run resumed from a checkpoint taken at the
 /// end of epoch k, with <see cref="FitOptions.InitialEpoch"/> = k, continues bit-identically.
 /// </remarks>
-public sealed class Trainer(Sequential model, ILoss loss, Optimizer optimizer)
+public sealed partial class Trainer(Sequential model, ILoss loss, Optimizer optimizer)
 {
     private Matrix? _dOutput;
     private IReadOnlyList<Parameter>? _trainable;
@@ -30,19 +30,22 @@ public sealed class Trainer(Sequential model, ILoss loss, Optimizer optimizer)
     public Optimizer Optimizer { get; } = optimizer ?? throw new ArgumentNullException(nameof(optimizer));
 
     /// <summary>Trains on (<paramref name="x"/>, <paramref name="labels"/>) as <paramref name="options"/> say; returns the history.</summary>
+    /// <remarks>The same as <see cref="Fit(Dataset, Dataset?, FitOptions?)"/> with the data as a matrix and labels.</remarks>
     public History Fit(Matrix x, int[] labels, FitOptions options)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate(x.Rows);
-        if (!options.DropLastBatch && x.Rows % options.BatchSize == 1 && Model.Layers.OfType<BatchNorm>().Any())
+        if (labels.Length != x.Rows)
+            throw new ArgumentException($"labels: expected one label per row of x ({x.Rows}), actual {labels.Length}.", nameof(labels));
+        if (!options.DropLastBatch && x.Rows % options.BatchSize == 1 && Model.AllLayers.OfType<BatchNorm>().Any())
             throw new ArgumentException(
                 $"BatchSize: {x.Rows} examples in batches of {options.BatchSize} leave a last batch of 1 example, and BatchNorm " +
                 "cannot train on one example (its batch variance is 0). Set DropLastBatch = true or choose another batch size.", nameof(options));
         var history = new History();
         var context = new TrainingContext(this, history);
-        var batches = new MiniBatches(x, labels, options.BatchSize, options.Seed, options.DropLastBatch);
+        var batches = new MiniBatches(x, labels, options.BatchSize, options.Seed, options.DropLastBatch, shuffle: true, reuseBuffers: true);
         for (int epoch = options.InitialEpoch + 1; epoch <= options.Epochs && !context.StopRequested; epoch++)
         {
             var record = RunEpoch(batches, epoch, options, history, context);
@@ -53,23 +56,26 @@ public sealed class Trainer(Sequential model, ILoss loss, Optimizer optimizer)
     }
 
     /// <summary>Mean cost and accuracy on (<paramref name="x"/>, <paramref name="labels"/>) in inference mode, in batches.</summary>
-    public (float Cost, float Accuracy) Evaluate(Matrix x, int[] labels, int batchSize = 1024)
+    public Evaluation Evaluate(Matrix x, int[] labels, int batchSize = 1024)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(labels);
+        if (labels.Length != x.Rows)
+            throw new ArgumentException($"labels: expected one label per row of x ({x.Rows}), actual {labels.Length}.", nameof(labels));
+        if (x.Rows < 1) throw new ArgumentException($"x: expected at least 1 example to evaluate, actual shape {x.Shape}.", nameof(x));
         bool wasTraining = Model.IsTraining;
         Model.Eval();
         try
         {
             double cost = 0;
             long correct = 0;
-            foreach (var (bx, by) in new MiniBatches(x, labels, batchSize, seed: 0, shuffle: false).Epoch(1))
+            foreach (var (bx, by) in new MiniBatches(x, labels, batchSize, seed: 0, dropLast: false, shuffle: false, reuseBuffers: true).Epoch(1))
             {
-                var output = Model.Forward(bx);
+                var output = Model.ForwardShared(bx);
                 cost += (double)Loss.Compute(output, by, null) * bx.Rows;
                 correct += CountCorrect(output, by);
             }
-            return ((float)(cost / x.Rows), (float)correct / x.Rows);
+            return new Evaluation((float)(cost / x.Rows), (float)correct / x.Rows);
         }
         finally
         {
@@ -96,7 +102,7 @@ public sealed class Trainer(Sequential model, ILoss loss, Optimizer optimizer)
             if (context.StopRequested) break;
         }
         double seconds = clock.Elapsed.TotalSeconds;
-        (float Cost, float Accuracy)? validation = options.ValidationFeatures is null ? null
+        Evaluation? validation = options.ValidationFeatures is null ? null
             : Evaluate(options.ValidationFeatures, options.ValidationLabels!);
         return new EpochRecord(epoch, seen == 0 ? float.NaN : (float)(costSum / seen), seen == 0 ? float.NaN : (float)correct / seen,
             validation?.Cost, validation?.Accuracy, Optimizer.LearningRate, Optimizer.Steps, seconds);
@@ -105,11 +111,11 @@ public sealed class Trainer(Sequential model, ILoss loss, Optimizer optimizer)
     /// <summary>One optimization step on a batch; returns its cost (with the L2 term when λ &gt; 0).</summary>
     private float Step(Matrix x, int[] labels, float lambda, out int correct)
     {
-        var output = Model.Forward(x);
+        var output = Model.ForwardShared(x);
         var dOutput = _dOutput is { } d && d.Rows == output.Rows && d.Cols == output.Cols ? d : _dOutput = new Matrix(output.Rows, output.Cols);
         float cost = Loss.Compute(output, labels, dOutput);
         correct = CountCorrect(output, labels);
-        Model.BackwardToParameters(dOutput);
+        Model.BackwardParameters(dOutput);
         if (lambda > 0f)
         {
             cost += Model.L2Penalty(lambda, x.Rows);

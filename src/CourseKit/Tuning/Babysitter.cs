@@ -37,7 +37,7 @@ public sealed class Babysitter
         (_train, _dev) = (train ?? throw new ArgumentNullException(nameof(train)), dev ?? throw new ArgumentNullException(nameof(dev)));
         ArgumentException.ThrowIfNullOrWhiteSpace(checkpointFolder);
         Folder = Directory.CreateDirectory(checkpointFolder).FullName;
-        _fit = (fit ?? new FitOptions()) with { RecordSteps = false, Callbacks = [], ValidationFeatures = dev.Features, ValidationLabels = dev.Labels };
+        _fit = (fit ?? new FitOptions()) with { RecordSteps = false, Callbacks = [], ValidationFeatures = null, ValidationLabels = null };
         _branch = StartBranch(null, 0, "start");
     }
 
@@ -60,7 +60,7 @@ public sealed class Babysitter
         var records = new List<EpochRecord>();
         for (int i = 0; i < epochs; i++)
         {
-            var record = _trainer.Fit(_train.Features, _train.Labels, _fit with { InitialEpoch = Epoch, Epochs = Epoch + 1 }).Epochs[^1];
+            var record = _trainer.Fit(_train, _dev, _fit with { InitialEpoch = Epoch, Epochs = Epoch + 1 }).Epochs[^1];
             Epoch = record.Epoch;
             Save();
             _branch.Report(Epoch, Metric(record));

@@ -102,10 +102,9 @@ public sealed class ModelTuner
             double sum = 0;
             foreach (var (_, trainer, seed) in runs)
             {
-                var history = trainer.Fit(_train.Features, _train.Labels, new FitOptions
+                var history = trainer.Fit(_train, _validation, new FitOptions
                 {
                     Epochs = epoch, InitialEpoch = epoch - 1, BatchSize = Options.BatchSize, Seed = seed, RecordSteps = false,
-                    ValidationFeatures = _validation.Features, ValidationLabels = _validation.Labels,
                 });
                 var record = history.Epochs[^1];
                 sum += Options.Objective == TunerObjective.ValidationAccuracy ? record.ValidationAccuracy!.Value : record.ValidationCost!.Value;

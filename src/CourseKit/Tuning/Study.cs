@@ -1,5 +1,3 @@
-using CourseKit.Display;
-
 namespace CourseKit.Tuning;
 
 /// <summary>
@@ -13,7 +11,7 @@ namespace CourseKit.Tuning;
 /// study.Optimize(trial => Train(trial.Float("lr", 1e-4, 1, Scale.Log), trial.Float("beta", 0.9, 0.999, Scale.ReverseLog)), trials: 30);
 /// </code>
 /// </example>
-[TypeFormatterSource(typeof(StudyFormatterSource))]
+[TypeFormatterSource("CourseKit.Display.StudyFormatterSource")]
 public sealed partial class Study
 {
     private readonly Lock _lock = new();

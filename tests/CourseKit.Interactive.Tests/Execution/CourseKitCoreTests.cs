@@ -10,8 +10,8 @@ public class CourseKitCoreTests
     /// <summary>Cells that #r the library, run a kernel (System.Numerics.Tensors beside it), and display a type through the library's own attribute.</summary>
     internal static string[] Cells(string reference) =>
     [
-        $"#r \"{reference}\"\nusing CourseKit.Display;\nusing CourseKit.Kernels;\nusing CourseKit.Tensors;",
-        "var z = Matrix.FromRows([5f, 2f, -1f, 3f]);\nvar p = new Matrix(1, 4);\nKernels.Softmax(z.AsSpan(), z.Rows, z.Cols, p.AsSpan());\nMath.Round(p.AsSpan().ToArray().Sum(), 4)",
+        $"#r \"{reference}\"\nusing CourseKit;\nusing CourseKit.Display;\nusing CourseKit.Kernels;\nusing CourseKit.Tensors;",
+        "var z = Matrix.FromRows([5f, 2f, -1f, 3f]);\nvar p = new Matrix(1, 4);\nCpuKernels.Softmax(z.AsSpan(), z.Rows, z.Cols, p.AsSpan());\nMath.Round(p.AsSpan().ToArray().Sum(), 4)",
         """
         [TypeFormatterSource(typeof(ProbabilityFormatters))]
         public sealed record Probabilities(float[] Values);

@@ -72,9 +72,25 @@ public class MiniBatchesTests
     }
 
     [Fact]
-    public void Batches_reuse_their_buffers_and_allocate_nothing_per_batch()
+    public void Public_batches_belong_to_the_caller_and_stay_valid_after_the_loop()
     {
-        var batches = new MiniBatches(Datasets.Digits(), 64, seed: 42);
+        var batches = new MiniBatches(Numbered(10), 4, seed: 42, shuffle: false);
+        var kept = new List<MiniBatch>();
+        foreach (MiniBatch batch in batches.Epoch(0)) kept.Add(batch);
+        Assert.Equal([4, 4, 2], kept.Select(b => b.Size));
+        float[] FirstColumn(MiniBatch b) => Enumerable.Range(0, b.Size).Select(r => b.Features[r, 0]).ToArray();
+        Assert.Equal([0f, 1f, 2f, 3f], FirstColumn(kept[0]));     // not overwritten by the later batches
+        Assert.Equal([4f, 5f, 6f, 7f], FirstColumn(kept[1]));
+        Assert.Equal([0, 1, 2, 3], kept[1].Labels);
+        Assert.NotSame(kept[0].Features, kept[1].Features);
+        Assert.Equal(Numbered(10).Features.Row(5).ToArray(), kept[1].Features.Row(1).ToArray());
+    }
+
+    [Fact]
+    public void The_trainers_internal_batches_reuse_their_buffers_and_allocate_nothing_per_batch()
+    {
+        var digits = Datasets.Digits();
+        var batches = new MiniBatches(digits.Features, digits.Labels, 64, seed: 42, dropLast: false, shuffle: true, reuseBuffers: true);
         Matrix? first = null;
         foreach (MiniBatch batch in batches.Epoch(0)) { first ??= batch.Features; if (batch.Size == 64) Assert.Same(first, batch.Features); }
         long before = GC.GetAllocatedBytesForCurrentThread();
@@ -84,6 +100,13 @@ public class MiniBatchesTests
         long perEpoch = (GC.GetAllocatedBytesForCurrentThread() - before) / 5;
         Assert.Equal(5 * 1797, rows);
         Assert.True(perEpoch < 2_000, $"allocated {perEpoch} bytes per epoch of 29 batches (only the epoch's Random is expected)");
+        // The same batches as the public path, element for element.
+        var fresh = new MiniBatches(digits, 64, seed: 42);
+        var shared = new List<float[]>();
+        foreach (MiniBatch batch in batches.Epoch(3)) shared.Add(batch.Features.Data.ToArray());
+        var owned = new List<float[]>();
+        foreach (MiniBatch batch in fresh.Epoch(3)) owned.Add(batch.Features.Data);
+        Assert.Equal(owned, shared);
     }
 
     [Fact]

@@ -64,12 +64,10 @@ public class GradientCheckTests
         Assert.Equal(GradientVerdict.Worry, GradientCheck.VerdictFor(3e-4));
     }
 
-    private sealed class ForgetfulDoubling : Layer
+    private sealed class ForgetfulDoubling : Layer, IDoublePrecisionLayer
     {
         private Matrix? _y;
         public override string Kind => "double";
-        public override int OutputFeatures(int inputFeatures) => inputFeatures;
-        protected override bool HasForwardCache => _y is not null;
         protected override Matrix OnForward(Matrix x)
         {
             _y = x.Clone();
@@ -77,8 +75,8 @@ public class GradientCheckTests
             return _y;
         }
         protected override Matrix OnBackward(Matrix dy) => dy.Clone();
-        public override double[] ForwardDouble(double[] x, int rows, IReadOnlyDictionary<string, double[]> parameters) => x.Select(v => 2 * v).ToArray();
-        public override double[] BackwardDouble(double[] dy, int rows, IDictionary<string, double[]> gradients) => dy;
+        public double[] ForwardDouble(double[] x, int rows, IReadOnlyDictionary<string, double[]> parameters) => x.Select(v => 2 * v).ToArray();
+        public double[] BackwardDouble(double[] dy, int rows, IDictionary<string, double[]> gradients) => dy;
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace CourseKit.Grading;
+namespace CourseKit;
 
 /// <summary>How feedback and tables print numbers: compact, invariant culture, NaN and ±∞ spelled out.</summary>
 public static class Numbers
