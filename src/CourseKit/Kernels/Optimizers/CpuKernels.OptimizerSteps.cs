@@ -1,5 +1,4 @@
 using System.Numerics.Tensors;
-using CourseKit.Optim;
 
 namespace CourseKit.Kernels;
 
@@ -46,7 +45,8 @@ public static partial class CpuKernels
     /// <summary>α finite and &gt; 0, g as long as w, apart from it and finite (checked before anything is written).</summary>
     private static void CheckStep(Span<float> w, ReadOnlySpan<float> g, float learningRate)
     {
-        Optimizer.CheckLearningRate(learningRate, nameof(learningRate));
+        if (!(learningRate > 0f) || !float.IsFinite(learningRate))
+            throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate, $"learningRate: expected a finite value > 0, actual {learningRate}.");
         Guard.Length(g.Length, w.Length, nameof(g));
         Guard.NoOverlap(g, nameof(g), w, nameof(w));
         Guard.AllFinite(g, nameof(g));

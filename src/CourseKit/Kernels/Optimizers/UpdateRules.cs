@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-using CourseKit.Optim;
 
 namespace CourseKit.Kernels;
 
