@@ -5,6 +5,13 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
+# --fast: the quick loop while developing, without the tests marked [Trait("Category", "Slow")] (see README, Development).
+case "${1:-}" in
+  "") test_filter=() ;;
+  --fast) test_filter=(--filter "Category!=Slow") ;;
+  *) echo "usage: ./run-tests.sh [--fast]" >&2; exit 2 ;;
+esac
+
 source scripts/require.sh
 require_command dotnet "the .NET SDK 10 (https://dot.net)"
 
@@ -13,12 +20,14 @@ require_command dotnet "the .NET SDK 10 (https://dot.net)"
 require_debian_packages dataset-fashion-mnist chromium python3-nbformat
 
 scripts/install-web-deps.sh   # plotly.js for the charts' offline pages (npm ci when missing or stale)
+scripts/install-dotnet-interactive.sh   # .NET Interactive's kernel: charts must render under Polyglot's engine too
+source scripts/test-postgres.sh   # a throwaway PostgreSQL cluster for the study-storage tests, stopped on exit
 dotnet build CourseKit.sln -c Release -nologo -v quiet -warnaserror
 # The engine's tests write every notebook they execute here; it is validated below.
 rm -rf artifacts/test-notebooks
 log=$(mktemp)
 set +e
-dotnet test CourseKit.sln -c Release --no-build -nologo 2>&1 | tee "$log"
+dotnet test CourseKit.sln -c Release --no-build -nologo "${test_filter[@]}" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 # Every notebook the tests produced, and the course's notebooks, against the real nbformat 4 schema.
 notebooks=(artifacts/test-notebooks)

@@ -4,10 +4,11 @@ using CourseKit.Cli.Grade;
 using CourseKit.Cli.Release;
 using CourseKit.Cli.Run;
 using CourseKit.Cli.Site;
+using CourseKit.Cli.Studies;
 
 namespace CourseKit.Cli;
 
-/// <summary>The <c>coursekit</c> tool. Verbs: run, release, grade, site, bench.</summary>
+/// <summary>The <c>coursekit</c> tool. Verbs: run, release, grade, site, bench, study.</summary>
 public static class Program
 {
     public static int Main(string[] args)
@@ -20,6 +21,7 @@ public static class Program
             SiteCommand.Create(),
             GradeCommand.Create(),
             GradeOneCommand.Create(),
+            StudyCommand.Create(),
         };
         return root.Parse(args).Invoke();
     }

@@ -10,11 +10,14 @@ namespace CourseKit;
 /// <para>The source has a parameterless constructor and a method <c>IEnumerable&lt;object&gt; CreateTypeFormatters()</c>;
 /// each formatter has a <c>string MimeType</c> property and a <c>bool Format(object instance, TextWriter writer)</c>
 /// method that returns false when it does not handle the instance.</para>
+/// <para>On an assembly, with <see cref="FormattedType"/>, the attribute declares formatters for a type that the
+/// assembly does not own (Plotly.NET's <c>GenericChart</c>): CourseKit's engine reads it there too; .NET Interactive
+/// does not, and CourseKit registers those formatters with it when the library loads.</para>
 /// <para>The library's own types name their source by its full type name (<c>"CourseKit.Display.MatrixFormatterSource"</c>):
 /// formatters sit in <c>CourseKit.Display</c>, on top of every other namespace, and a <c>typeof</c> here would make
 /// <c>Tensors</c>, <c>Nn</c>, … import it. A test checks that every name resolves.</para>
 /// </remarks>
-[AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, Inherited = true)]
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct | AttributeTargets.Assembly, Inherited = true, AllowMultiple = true)]
 public sealed class TypeFormatterSourceAttribute : Attribute
 {
     private readonly Type? _type;
@@ -42,6 +45,9 @@ public sealed class TypeFormatterSourceAttribute : Attribute
     /// <summary>The class whose <c>CreateTypeFormatters()</c> returns the formatters.</summary>
     /// <exception cref="TypeLoadException">A name that no loaded type has (the message names it).</exception>
     public Type FormatterSourceType => _type ?? Resolve(FormatterSourceTypeName);
+
+    /// <summary>On an assembly: the type (and its subclasses) the formatters are for. Null on a type, which is the one formatted.</summary>
+    public Type? FormattedType { get; set; }
 
     /// <summary>MIME types to prefer when a front end shows only one (text/html by default).</summary>
     public string[] PreferredMimeTypes { get; set; } = ["text/html"];

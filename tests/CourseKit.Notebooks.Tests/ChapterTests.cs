@@ -5,6 +5,7 @@ using CourseKit.Interactive.Release;
 namespace CourseKit.Notebooks.Tests;
 
 /// <summary>Every chapter, executed headlessly: solutions pass every check; student versions report every exercise as not implemented and nothing else.</summary>
+[Trait("Category", "Slow")]
 public class ChapterTests
 {
     public static IEnumerable<object[]> Files => Chapters.SolutionFiles();

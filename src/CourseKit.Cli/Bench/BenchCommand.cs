@@ -58,30 +58,57 @@ internal static class BenchCommand
             return 0;
         });
         var tuner = TunerCommand();
-        return new Command("bench", "Benchmarks whose figures the README reports; compare with bench/compare_*.py.") { kernels, train, tuner, GradeBenchmark.Create() };
+        return new Command("bench", "Benchmarks whose figures the README reports; compare with bench/compare_*.py.") { kernels, train, tuner, TunerWorkerCommand(), GradeBenchmark.Create() };
     }
 
-    /// <summary><c>coursekit bench tuner [--json] [--filter NAME] [--seeds 20] [--trials 100]</c>.</summary>
+    /// <summary>
+    /// <c>coursekit bench tuner [--json] [--filter NAME] [--seeds 20] [--trials 100]</c>: samplers; with
+    /// <c>--storage URL [--workers N]</c>: a storage's throughput (trials per second) under N workers.
+    /// </summary>
     private static Command TunerCommand()
     {
-        var json = new Option<bool>("--json") { Description = "Print a JSON array of {function, sampler, best_at_50, best_at_100, ms_per_trial} (medians over seeds)." };
+        var json = new Option<bool>("--json") { Description = "Print JSON: an array of {function, sampler, best_at_50, best_at_100, ms_per_trial} (medians over seeds), or with --storage {storage, workers, trials, seconds, trials_per_second}." };
         var filter = new Option<string?>("--filter") { Description = "Run only the samplers or functions whose name contains this text." };
         var seeds = new Option<int>("--seeds") { Description = "Seeds per case.", DefaultValueFactory = _ => 20 };
-        var trials = new Option<int>("--trials") { Description = "Trials per study.", DefaultValueFactory = _ => 100 };
-        var tuner = new Command("tuner", "Samplers (random, Sobol, coarse-to-fine, TPE) on Hartmann-6 and Branin; single-threaded.") { json, filter, seeds, trials };
+        var trials = new Option<int?>("--trials") { Description = "Trials per study (100; with --storage, 400 in all, shared by the workers)." };
+        var storage = new Option<string?>("--storage") { Description = "Measure this storage's throughput instead: memory, sqlite:///path.db or postgresql://user:password@host:port/db." };
+        var workers = new Option<int>("--workers") { Description = "With --storage: workers sharing the study (threads in memory, processes otherwise).", DefaultValueFactory = _ => 1 };
+        var tuner = new Command("tuner", "Samplers (random, Sobol, coarse-to-fine, TPE) on Hartmann-6 and Branin, single-threaded; or, with --storage, a storage's trials per second.")
+        {
+            json, filter, seeds, trials, storage, workers,
+        };
         tuner.SetAction(parse =>
         {
-            int s = parse.GetValue(seeds), t = parse.GetValue(trials);
-            if (s < 1 || t < 1)
+            int s = parse.GetValue(seeds), t = parse.GetValue(trials) ?? (parse.GetValue(storage) is null ? 100 : 400), w = parse.GetValue(workers);
+            if (s < 1 || t < 1 || w < 1)
             {
-                Console.Error.WriteLine($"--seeds, --trials: expected ≥ 1, actual {s}, {t}.");
+                Console.Error.WriteLine($"--seeds, --trials, --workers: expected ≥ 1, actual {s}, {t}, {w}.");
                 return 2;
             }
             bool asJson = parse.GetValue(json);
+            if (parse.GetValue(storage) is { } url)
+            {
+                var result = StorageBenchmark.Run(url, w, t, progress: asJson ? null : Console.Error);
+                Console.WriteLine(asJson ? StorageBenchmark.ToJson(result) : $"{result.Kind}: {result.TrialsPerSecond:F1} trials/s ({result.Workers} {result.WorkersAre}, {result.Trials} trials, {result.Seconds:F2} s) on {result.Storage}");
+                return 0;
+            }
             var results = TunerBenchmarks.Run(parse.GetValue(filter), s, t, progress: asJson ? null : Console.Error);
             Console.WriteLine(asJson ? TunerBenchmarks.ToJson(results) : TunerBenchmarks.ToTable(results));
             return 0;
         });
         return tuner;
+    }
+
+    /// <summary>The hidden worker process of <c>bench tuner --storage</c>.</summary>
+    private static Command TunerWorkerCommand()
+    {
+        var storage = new Option<string>("--storage") { Required = true };
+        var study = new Option<string>("--study") { Required = true };
+        var trials = new Option<int>("--trials") { Required = true };
+        var lag = new Option<int>("--lag") { Required = true };
+        var worker = new Command("tuner-worker", "A worker of `bench tuner --storage` (started by it).") { storage, study, trials, lag };
+        worker.Hidden = true;
+        worker.SetAction(parse => StorageBenchmark.Worker(parse.GetValue(storage)!, parse.GetValue(study)!, parse.GetValue(trials), parse.GetValue(lag)));
+        return worker;
     }
 }

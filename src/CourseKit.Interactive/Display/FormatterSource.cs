@@ -9,26 +9,34 @@ namespace CourseKit.Interactive.Display;
 /// by name and without a reference to the library that defines them: an attribute named
 /// <c>TypeFormatterSourceAttribute</c> with a <c>Type FormatterSourceType</c> property on the type or a base type; the
 /// source has a parameterless constructor and <c>CreateTypeFormatters()</c>; each formatter has <c>string MimeType</c>
-/// and <c>bool Format(object, TextWriter)</c>. Results are cached per type.
+/// and <c>bool Format(object, TextWriter)</c>. For a type its library does not own (Plotly.NET's <c>GenericChart</c>),
+/// a loaded assembly may carry the same attribute with a <c>Type FormattedType</c> property naming the type or a base
+/// type of it (CourseKit.Core does for GenericChart). Found formatters are cached per type; a type without any is
+/// looked up again once more assemblies have loaded (a notebook's later <c>#r</c>).
 /// </summary>
 public static class FormatterSource
 {
     /// <summary>The attribute's type name the convention uses.</summary>
     public const string AttributeName = "TypeFormatterSourceAttribute";
 
-    private static readonly ConcurrentDictionary<Type, IReadOnlyList<ConventionFormatter>> Cache = new();
+    private static readonly ConcurrentDictionary<Type, (IReadOnlyList<ConventionFormatter> Formatters, int Assemblies)> Cache = new();
 
     /// <summary>The formatters for <paramref name="type"/> (empty when it has no formatter source).</summary>
     /// <exception cref="InvalidOperationException">The source or a formatter does not follow the convention, or its constructor threw.</exception>
     public static IReadOnlyList<ConventionFormatter> For(Type type)
     {
         ArgumentNullException.ThrowIfNull(type);
-        return Cache.GetOrAdd(type, Create);
+        var assemblies = AppDomain.CurrentDomain.GetAssemblies();
+        if (Cache.TryGetValue(type, out var known) && (known.Formatters.Count > 0 || known.Assemblies == assemblies.Length))
+            return known.Formatters;
+        var formatters = Create(type, assemblies);
+        Cache[type] = (formatters, assemblies.Length);
+        return formatters;
     }
 
-    private static IReadOnlyList<ConventionFormatter> Create(Type type)
+    private static IReadOnlyList<ConventionFormatter> Create(Type type, Assembly[] assemblies)
     {
-        var sourceType = FindSourceType(type);
+        var sourceType = FindSourceType(type) ?? FindSourceTypeInAssemblies(type, assemblies);
         if (sourceType is null) return [];
         object source;
         try { source = Activator.CreateInstance(sourceType, nonPublic: true)!; }
@@ -41,6 +49,30 @@ public static class FormatterSource
         var formatters = create.Invoke(source, null) as IEnumerable
             ?? throw new InvalidOperationException($"formatter source {sourceType.FullName}: CreateTypeFormatters() returned null, expected a sequence of formatters.");
         return formatters.Cast<object>().Select(f => ConventionFormatter.Wrap(f, sourceType)).ToList();
+    }
+
+    // An assembly-level attribute of the convention's name whose FormattedType is the type or a base type of it.
+    private static Type? FindSourceTypeInAssemblies(Type type, Assembly[] assemblies)
+    {
+        foreach (var assembly in assemblies)
+        {
+            if (assembly.IsDynamic) continue;
+            IList<CustomAttributeData> attributes;
+            // An assembly whose attributes name a type that cannot load declares no formatter this process could use.
+            try { attributes = assembly.GetCustomAttributesData(); }
+            catch (Exception e) when (e is FileNotFoundException or FileLoadException or TypeLoadException) { continue; }
+            foreach (var data in attributes)
+            {
+                if (data.AttributeType.Name != AttributeName
+                    || !data.NamedArguments.Any(a => a.MemberName == "FormattedType" && a.TypedValue.Value is Type formatted && formatted.IsAssignableFrom(type)))
+                    continue;
+                foreach (var attribute in assembly.GetCustomAttributes(data.AttributeType, inherit: false))
+                    if (attribute.GetType().GetProperty("FormattedType")?.GetValue(attribute) is Type t && t.IsAssignableFrom(type)
+                        && attribute.GetType().GetProperty("FormatterSourceType")?.GetValue(attribute) is Type source)
+                        return source;
+            }
+        }
+        return null;
     }
 
     private static Type? FindSourceType(Type type)

@@ -1,6 +1,11 @@
 using CourseKit.Data;
 using CourseKit.Nn;
 using CourseKit.Tensors;
+using Plotly.NET;
+using Plotly.NET.CSharp;
+using Plotly.NET.TraceObjects;
+using static CourseKit.Charts.PlotlyInterop;
+using PlotlyChart = Plotly.NET.CSharp.Chart;
 
 namespace CourseKit.Charts;
 
@@ -28,7 +33,7 @@ public sealed record DecisionGrid(double[] X, double[] Y, int[][] Classes);
 public static class DecisionRegions
 {
     /// <summary>Regions of <paramref name="model"/>'s predictions (<see cref="Sequential.Predict"/>, inference mode, then <see cref="ILoss.Predict"/>).</summary>
-    public static Figure Plot(Sequential model, ILoss loss, Dataset data, int resolution = 200, RegionStyle style = RegionStyle.Heatmap)
+    public static GenericChart Plot(Sequential model, ILoss loss, Dataset data, int resolution = 200, RegionStyle style = RegionStyle.Heatmap)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(loss);
@@ -36,7 +41,7 @@ public static class DecisionRegions
     }
 
     /// <summary>Regions of the most probable class of <paramref name="probabilities"/> (m × C class probabilities, or logits, per row).</summary>
-    public static Figure Plot(Func<Matrix, Matrix> probabilities, Dataset data, int resolution = 200, RegionStyle style = RegionStyle.Heatmap)
+    public static GenericChart Plot(Func<Matrix, Matrix> probabilities, Dataset data, int resolution = 200, RegionStyle style = RegionStyle.Heatmap)
     {
         ArgumentNullException.ThrowIfNull(probabilities);
         ArgumentNullException.ThrowIfNull(data);
@@ -48,35 +53,46 @@ public static class DecisionRegions
     /// <param name="data">A 2-feature data set: its bounding box (padded by 10 % of each side) sets the grid.</param>
     /// <param name="resolution">Grid points per axis (≥ 2); the classifier sees resolution² points at once.</param>
     /// <param name="style">Heatmap cells (exact) or filled contours (smooth).</param>
-    public static Figure Plot(Func<Matrix, int[]> predict, Dataset data, int resolution = 200, RegionStyle style = RegionStyle.Heatmap)
+    public static GenericChart Plot(Func<Matrix, int[]> predict, Dataset data, int resolution = 200, RegionStyle style = RegionStyle.Heatmap)
     {
         DecisionGrid grid = Evaluate(predict, data, resolution);
         int k = data.ClassCount;
-        var colors = Enumerable.Range(0, k).Select(Palette.Color).ToArray();
-        double[][] z = grid.Classes.Select(row => row.Select(c => (double)c).ToArray()).ToArray();
-        Trace regions = style == RegionStyle.Heatmap
-            ? new HeatmapTrace { Z = z, X = grid.X, Y = grid.Y, ColorScale = ColorScale.Discrete(colors), ZMin = -0.5, ZMax = k - 0.5, ShowScale = false, Opacity = 0.35, Name = "predicted class" }
-            : new ContourTrace
-            {
-                Z = z, X = grid.X, Y = grid.Y, ColorScale = ColorScale.Discrete(colors), ZMin = -0.5, ZMax = k - 0.5, ShowScale = false, Opacity = 0.35,
-                Name = "predicted class", Contours = new Contours { Coloring = "fill", ShowLines = false, Start = 0.5, End = Math.Max(0.5, k - 1.5), Size = 1 },
-            };
-        var traces = new List<Trace> { regions };
+        var charts = new List<GenericChart> { Regions(grid, k, style) };
         for (int c = 0; c < k; c++)
         {
             var rows = Enumerable.Range(0, data.Count).Where(i => data.Labels[i] == c).ToArray();
             if (rows.Length == 0) continue;
-            traces.Add(new ScatterTrace
-            {
-                X = rows.Select(i => Series.Widen(data.Features[i, 0])).ToArray(), Y = rows.Select(i => Series.Widen(data.Features[i, 1])).ToArray(),
-                Mode = ScatterMode.Markers, Name = data.ClassNames?[c] ?? $"class {c}",
-                Marker = new Marker { Color = colors[c], Size = 6, Line = new LineStyle { Color = "white", Width = 0.5 } },
-            });
+            charts.Add(PlotlyChart.Point<double, double, string>(
+                rows.Select(i => Series.Widen(data.Features[i, 0])), rows.Select(i => Series.Widen(data.Features[i, 1])),
+                Name: data.ClassNames?[c] ?? $"class {c}", MarkerColor: Color.fromString(Palette.Color(c)),
+                MarkerOutline: Style<Line>(("color", "white"), ("width", 0.5))));
         }
         string title = data.Name is null ? "Decision regions" : $"Decision regions — {data.Name}";
-        return new Figure(traces).WithTitle(title)
-            .WithXAxis(data.FeatureNames?[0] ?? "x1", range: (grid.X[0], grid.X[^1]))
-            .WithYAxis(data.FeatureNames?[1] ?? "x2", range: (grid.Y[0], grid.Y[^1]));
+        return PlotlyChart.Combine(charts).WithTitle(title)
+            .WithXAxisStyle<double, double, string>(TitleText: data.FeatureNames?[0] ?? "x1", MinMax: Tuple.Create(grid.X[0], grid.X[^1]))
+            .WithYAxisStyle<double, double, string>(TitleText: data.FeatureNames?[1] ?? "x2", MinMax: Tuple.Create(grid.Y[0], grid.Y[^1]));
+    }
+
+    // The predicted class per grid point in its class's color, under the points: steps of one color per class.
+    private static GenericChart Regions(DecisionGrid grid, int classes, RegionStyle style)
+    {
+        double[][] z = grid.Classes.Select(row => row.Select(c => (double)c).ToArray()).ToArray();
+        var scale = StyleParam.Colorscale.NewCustom(Enumerable.Range(0, classes).SelectMany(c => new[]
+        {
+            Tuple.Create((double)c / classes, Color.fromString(Palette.Color(c))),
+            Tuple.Create((c + 1.0) / classes, Color.fromString(Palette.Color(c))),
+        }));
+        var regions = style == RegionStyle.Heatmap
+            ? PlotlyChart.Heatmap<double, double, double, string>(z, X: grid.X, Y: grid.Y, Name: "predicted class", ShowScale: false, Opacity: 0.35, ColorScale: scale)
+            : PlotlyChart.Contour<double, double, double, string>(z, X: grid.X, Y: grid.Y, Name: "predicted class", ShowScale: false, Opacity: 0.35, ColorScale: scale,
+                Contours: Style<Contours>(("coloring", "fill"), ("showlines", false), ("start", 0.5), ("end", Math.Max(0.5, classes - 1.5)), ("size", 1.0)));
+        // Class c is drawn where z = c, the middle of its color step from (c − 0.5) to (c + 0.5).
+        return MapTraces(regions, trace =>
+        {
+            trace.SetProperty("zmin", -0.5);
+            trace.SetProperty("zmax", classes - 0.5);
+            return trace;
+        });
     }
 
     /// <summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using CourseKit.Charts;
 using CourseKit.Data;
 using CourseKit.Nn;
 using CourseKit.Optim;
@@ -18,7 +17,7 @@ public sealed record PandaBranch(int Trial, int? Parent, int FromEpoch, string A
 /// The panda approach: babysit one model epoch by epoch with the library's <see cref="Trainer"/>. Every epoch is
 /// checkpointed; changing the learning rate or reverting to an earlier checkpoint starts a new <em>branch</em> — a new
 /// trial of the study whose attributes name its parent branch, the epoch it starts from and the action — so the whole
-/// session can be replayed (<see cref="Replay"/>) and plotted (<see cref="Plot"/>) from the study alone, also after a reload.
+/// session can be replayed (<see cref="Replay"/>) and plotted (<c>study.PlotBranches()</c> in <c>CourseKit.Charts</c>) from the study alone, also after a reload.
 /// The metric is the dev accuracy for a maximizing study and the dev cost for a minimizing one.
 /// </summary>
 public sealed class Babysitter
@@ -104,15 +103,6 @@ public sealed class Babysitter
             t.Attributes.TryGetValue(Parent, out var p) && p.Length > 0 ? int.Parse(p, CultureInfo.InvariantCulture) : null,
             int.Parse(t.Attributes[From], CultureInfo.InvariantCulture), t.Attributes[Action],
             double.Parse(t.Attributes[Rate], CultureInfo.InvariantCulture), t.Intermediate)).ToList();
-    }
-
-    /// <summary>The learning curve of every branch, each drawn from the epoch it started at.</summary>
-    public static Figure Plot(Study study)
-    {
-        var lines = Replay(study).Where(b => b.Curve.Count > 0).Select(b => Chart.Line(b.Curve.Keys, b.Curve.Values,
-            $"trial {b.Trial}: {b.Action} α={b.LearningRate.ToString("G3", CultureInfo.InvariantCulture)} from epoch {b.FromEpoch}")).ToArray();
-        if (lines.Length == 0) throw new InvalidOperationException($"Study '{study.Name}' has no babysat epochs to plot.");
-        return Chart.Combine(lines).WithTitle($"Babysitting — {study.Name}").WithXAxis("epoch").WithYAxis(study.Direction == Direction.Maximize ? "dev accuracy" : "dev cost");
     }
 
     private Trial StartBranch(int? parent, int fromEpoch, string action)

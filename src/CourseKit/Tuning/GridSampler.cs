@@ -3,7 +3,7 @@ namespace CourseKit.Tuning;
 /// <summary>
 /// Grid search over a <see cref="SearchSpace"/>: <c>pointsPerAxis</c> points per numeric axis, evenly spaced on the
 /// axis's own scale (a log axis gets log-spaced points), every choice of a categorical axis. Trial n takes grid point n
-/// (last axis fastest); <see cref="MaxTrials"/> is the grid's size. Shown in the course to lose to random search when
+/// (last axis fastest; trial n at <see cref="SamplerContext.Position"/> n); <see cref="MaxTrials"/> is the grid's size. Shown in the course to lose to random search when
 /// only a few hyperparameters matter.
 /// </summary>
 public sealed class GridSampler : ISampler
@@ -32,6 +32,9 @@ public sealed class GridSampler : ISampler
     /// <summary>The grid's size.</summary>
     public int? MaxTrials { get; }
 
+    /// <inheritdoc />
+    public bool UsesHistory => false;
+
     /// <summary>The values (internal) of each axis, in order.</summary>
     public IReadOnlyList<(string Name, double[] Values)> Axes => _axes;
 
@@ -51,7 +54,7 @@ public sealed class GridSampler : ISampler
     }
 
     /// <inheritdoc />
-    public IReadOnlyDictionary<string, double> SampleRelative(SamplerContext context) => Point(context.TrialNumber);
+    public IReadOnlyDictionary<string, double> SampleRelative(SamplerContext context) => Point(context.Position);
 
     /// <inheritdoc />
     public double SampleIndependent(SamplerContext context, string name, Distribution distribution) =>

@@ -8,6 +8,9 @@ public interface IPruner
 {
     /// <summary>Whether the trial in <paramref name="context"/> should stop now.</summary>
     bool ShouldPrune(PrunerContext context);
+
+    /// <summary>Whether decisions depend on <see cref="PrunerContext.History"/> (see <see cref="ISampler.UsesHistory"/>).</summary>
+    bool UsesHistory => true;
 }
 
 /// <summary>What a pruner sees: the trial's learning curve so far and the finished trials before it.</summary>
@@ -37,6 +40,9 @@ public sealed class NoPruner : IPruner
 {
     /// <inheritdoc />
     public bool ShouldPrune(PrunerContext context) => false;
+
+    /// <inheritdoc />
+    public bool UsesHistory => false;
 }
 
 /// <summary>

@@ -18,15 +18,21 @@ public interface ISampler
 
     /// <summary>How many distinct trials the sampler can propose (a grid's size), or null when unlimited.</summary>
     int? MaxTrials => null;
+
+    /// <summary>
+    /// Whether proposals depend on <see cref="SamplerContext.History"/>. A sampler that never reads it (random, grid,
+    /// Sobol) lets <see cref="Study.Ask"/> skip waiting for earlier trials and reading them: the same trials, sooner.
+    /// </summary>
+    bool UsesHistory => true;
 }
 
 /// <summary>What a sampler knows when it proposes values for trial <see cref="TrialNumber"/>.</summary>
 public sealed class SamplerContext
 {
-    internal SamplerContext(int studySeed, int trialNumber, int trialSeed, Direction direction, IReadOnlyList<TrialRecord> history,
+    internal SamplerContext(int studySeed, int trialNumber, int position, int trialSeed, Direction direction, IReadOnlyList<TrialRecord> history,
         IReadOnlyList<(string Name, Distribution Distribution)> space)
     {
-        (StudySeed, TrialNumber, TrialSeed, Direction, History, Space) = (studySeed, trialNumber, trialSeed, direction, history, space);
+        (StudySeed, TrialNumber, Position, TrialSeed, Direction, History, Space) = (studySeed, trialNumber, position, trialSeed, direction, history, space);
     }
 
     /// <summary>The study's seed.</summary>
@@ -34,6 +40,12 @@ public sealed class SamplerContext
 
     /// <summary>The trial being sampled.</summary>
     public int TrialNumber { get; }
+
+    /// <summary>
+    /// The trial's place in the sampler's sequence (a grid point, a Sobol index): its number, except that a trial
+    /// re-queued after its worker died keeps the place of the trial it repeats and takes none of its own.
+    /// </summary>
+    public int Position { get; }
 
     /// <summary>Its seed (from the study seed and the trial number).</summary>
     public int TrialSeed { get; }
@@ -58,6 +70,9 @@ public sealed class SamplerContext
 /// <summary>Random search: each parameter drawn independently from its distribution (on its own scale), seeded per (trial, name).</summary>
 public sealed class RandomSampler : ISampler
 {
+    /// <inheritdoc />
+    public bool UsesHistory => false;
+
     /// <inheritdoc />
     public double SampleIndependent(SamplerContext context, string name, Distribution distribution) =>
         distribution.Sample(context.RandomFor(name));

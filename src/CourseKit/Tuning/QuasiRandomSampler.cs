@@ -12,6 +12,9 @@ public sealed class QuasiRandomSampler : ISampler
     /// <summary>Dimensions with Sobol direction numbers.</summary>
     public const int MaxDimensions = 21;
 
+    /// <inheritdoc />
+    public bool UsesHistory => false;
+
     private const int Bits = 32;
 
     // (s, a, m_1 … m_s) for dimensions 2 … 21, from Joe and Kuo's new-joe-kuo-6.21201; dimension 1 is van der Corput.
@@ -45,7 +48,7 @@ public sealed class QuasiRandomSampler : ISampler
         for (int i = 0; i < context.Space.Count; i++) if (context.Space[i].Name == name) dimension = i;
         if (dimension < 0 || dimension >= MaxDimensions) return distribution.Sample(context.RandomFor(name));
         uint shift = (uint)Seeds.Random(context.StudySeed, "sobol-shift:" + dimension).NextInt64(0, 1L << 32);
-        uint bits = SobolBits(context.TrialNumber, dimension) ^ shift;
+        uint bits = SobolBits(context.Position, dimension) ^ shift;
         double u = (bits + 0.5) / 4294967296.0;
         return distribution.FromUnit(u);
     }

@@ -7,6 +7,7 @@ public sealed partial class Study
     private readonly HashSet<int> _running = [];
     private readonly object _signal = new();
     private Timer? _heartbeat;
+    private DateTime _lastStaleCheck = DateTime.MinValue;
 
     /// <summary>
     /// Starts the next trial. Determinism rule: trial n learns only from trials 0 … n − <paramref name="lag"/> − 1, and
@@ -14,12 +15,17 @@ public sealed partial class Study
     /// depend on timing, threads or processes. Workers running in parallel should use lag = workers − 1 (what
     /// <see cref="Optimize"/> does); then a worker waits only when a trial older than the last <c>workers</c> is still running.
     /// </summary>
-    public Trial Ask(int lag = 0, CancellationToken cancellationToken = default)
+    public Trial Ask(int lag = 0, CancellationToken cancellationToken = default) => TryAsk(lag, cancellationToken)
+        ?? throw new InvalidOperationException($"The sampler {Sampler.GetType().Name} has no more trials to propose (all {Sampler.MaxTrials} were asked).");
+
+    /// <summary><see cref="Ask"/>, or null when the sampler has no more trials (another worker may have taken the last one).</summary>
+    private Trial? TryAsk(int lag, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(lag);
-        if (Sampler.MaxTrials is { } max && Storage.Trials(Id).Count >= max)
-            throw new InvalidOperationException($"The sampler {Sampler.GetType().Name} has no more trials to propose (all {max} were asked).");
-        int number = Storage.CreateTrial(Id, DateTime.UtcNow);
+        if (DateTime.UtcNow - _lastStaleCheck > HeartbeatInterval) FailStaleTrials();
+        // A re-queued trial first; else a new one, unless every position the sampler has is taken.
+        if (Storage.StartTrial(Id, DateTime.UtcNow, Sampler.MaxTrials) is not { } slot) return null;
+        int number = slot.Number;
         lock (_lock)
         {
             _running.Add(number);
@@ -27,9 +33,9 @@ public sealed partial class Study
         }
         try
         {
-            var history = WaitForPredecessors(number, lag, cancellationToken);
-            var record = history.Count > number ? history[number] : Storage.Trials(Id)[number];
-            var trial = new Trial(this, number, record.Seed, history.Where(t => t.Number < number - lag).ToList(), cancellationToken);
+            // Neither sampler nor pruner reads earlier trials: nothing to wait for, nothing to read.
+            var history = Sampler.UsesHistory || Pruner.UsesHistory ? WaitForPredecessors(number, lag, cancellationToken) : [];
+            var trial = new Trial(this, slot, history.Where(t => t.Number < number - lag && t.IsFinished).ToList(), cancellationToken);
             trial.SampleRelative();
             return trial;
         }
@@ -76,24 +82,27 @@ public sealed partial class Study
         lock (_signal) Monitor.PulseAll(_signal);
     }
 
-    /// <summary>Marks failed the running trials whose process stopped sending heartbeats (older than <see cref="HeartbeatTimeout"/>).</summary>
-    public IReadOnlyList<int> FailStaleTrials() => Storage.FailStaleTrials(Id, HeartbeatTimeout, DateTime.UtcNow);
+    /// <summary>
+    /// Marks failed the running trials whose process stopped sending heartbeats (older than <see cref="HeartbeatTimeout"/>)
+    /// and re-queues those retried fewer than <see cref="MaxRetries"/> times; returns the numbers marked failed.
+    /// Workers call it themselves before each trial and while they wait.
+    /// </summary>
+    public IReadOnlyList<int> FailStaleTrials()
+    {
+        _lastStaleCheck = DateTime.UtcNow;
+        return Storage.FailStaleTrials(Id, HeartbeatTimeout, DateTime.UtcNow, MaxRetries);
+    }
 
     private IReadOnlyList<TrialRecord> WaitForPredecessors(int number, int lag, CancellationToken cancellationToken)
     {
-        var lastStaleCheck = DateTime.MinValue;
         while (true)
         {
-            var trials = Storage.Trials(Id);
-            if (trials.Where(t => t.Number < number - lag).All(t => t.IsFinished)) return trials;
+            // A re-queued trial waiting for a worker blocks nobody: whoever asks next takes it.
+            if (Storage.FinishedBefore(Id, number - lag)) return Storage.Trials(Id);
             cancellationToken.ThrowIfCancellationRequested();
-            if (DateTime.UtcNow - lastStaleCheck > HeartbeatInterval)
-            {
-                FailStaleTrials();
-                lastStaleCheck = DateTime.UtcNow;
-            }
+            if (DateTime.UtcNow - _lastStaleCheck > HeartbeatInterval) FailStaleTrials();
             // Woken at once by a trial of this process finishing; polls for other processes.
-            lock (_signal) Monitor.Wait(_signal, Storage is InMemoryStorage ? 5 : 25);
+            lock (_signal) Monitor.Wait(_signal, Storage.PollInterval);
         }
     }
 

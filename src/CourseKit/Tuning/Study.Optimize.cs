@@ -41,7 +41,7 @@ public sealed partial class Study
         options ??= new OptimizeOptions();
         if (options.Concurrency < 1) throw new ArgumentOutOfRangeException(nameof(options), options.Concurrency, $"options.Concurrency: expected ≥ 1, actual {options.Concurrency}.");
         int lag = options.Lag ?? options.Concurrency - 1;
-        if (Sampler.MaxTrials is { } max) trials = Math.Min(trials, Math.Max(0, max - Storage.Trials(Id).Count));
+        if (Sampler.MaxTrials is { } max) trials = Math.Min(trials, Math.Max(0, max - Storage.Trials(Id).Count(t => !t.Attributes.ContainsKey(SystemAttributes.RetryOf))));
         FailStaleTrials();
         var run = new RunState(this, trials, options);
         var token = options.CancellationToken;
@@ -51,9 +51,10 @@ public sealed partial class Study
             {
                 while (!token.IsCancellationRequested && !run.TimedOut && run.TryStart())
                 {
-                    Trial trial;
-                    try { trial = Ask(lag, token); }
+                    Trial? trial;
+                    try { trial = TryAsk(lag, token); }
                     catch (OperationCanceledException) when (token.IsCancellationRequested) { break; }
+                    if (trial is null) break;  // other workers took the sampler's last trials
                     run.Finished(RunOne(objective, trial, options));
                 }
             }
@@ -80,7 +81,7 @@ public sealed partial class Study
             Tell(trial, TrialState.Failed, null, e);
             if (!options.CatchExceptions) throw;
         }
-        return Storage.Trials(Id)[trial.Number];
+        return Storage.Trial(Id, trial.Number);
     }
 
     /// <summary>The counters of one <see cref="Optimize"/> call, shared by its workers.</summary>

@@ -47,9 +47,17 @@ public sealed partial class Study
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(storage);
         var info = storage.FindStudy(name) ?? throw new KeyNotFoundException(
-            $"name: no study named '{name}' in {Describe(storage)}; it has [{string.Join(", ", storage.StudyNames().Select(n => $"'{n}'"))}].");
+            $"name: no study named '{name}' in {storage.Description}; it has [{string.Join(", ", storage.StudyNames().Select(n => $"'{n}'"))}].");
         return new Study(storage, info, sampler, pruner);
     }
+
+    /// <summary>Opens a stored study from the storage at <paramref name="storageUrl"/> (see <see cref="StudyStorage.Open"/>).</summary>
+    public static Study Load(string name, string storageUrl, ISampler? sampler = null, IPruner? pruner = null) =>
+        Load(name, StudyStorage.Open(storageUrl), sampler, pruner);
+
+    /// <summary>Opens the study if it exists in the storage at <paramref name="storageUrl"/>, else creates it there.</summary>
+    public static Study CreateOrLoad(string name, string storageUrl, Direction direction = Direction.Minimize, ISampler? sampler = null,
+        IPruner? pruner = null, int seed = 0) => CreateOrLoad(name, StudyStorage.Open(storageUrl), direction, sampler, pruner, seed);
 
     /// <summary>Opens the study if it exists (checking direction and seed agree), else creates it.</summary>
     public static Study CreateOrLoad(string name, IStudyStorage storage, Direction direction = Direction.Minimize, ISampler? sampler = null,
@@ -92,6 +100,17 @@ public sealed partial class Study
     /// <summary>A running trial without a heartbeat for this long belongs to a dead process and is marked failed.</summary>
     public TimeSpan HeartbeatTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How many times a trial whose worker stopped (no heartbeat for <see cref="HeartbeatTimeout"/>) is re-queued: run
+    /// again as a new trial with the same parameters, seed and sampler position (Optuna's RetryFailedTrialCallback). 0 by
+    /// default; an objective that throws is never retried.
+    /// </summary>
+    public int MaxRetries
+    {
+        get;
+        set => field = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, $"MaxRetries: expected ≥ 0, actual {value}.");
+    }
+
     /// <summary>All trials, by number (read from storage: includes other processes' trials).</summary>
     public IReadOnlyList<TrialRecord> Trials => Storage.Trials(Id);
 
@@ -130,7 +149,6 @@ public sealed partial class Study
         foreach (var (n, d) in _space) _known[n] = d;
     }
 
-    private static string Describe(IStudyStorage storage) => storage is SqliteStorage s ? $"'{s.Path}'" : "this storage";
 
     /// <inheritdoc />
     public override string ToString() => $"Study '{Name}' ({Direction}, seed {Seed}, {Sampler.GetType().Name})";

@@ -14,11 +14,12 @@ public sealed class Trial
     private readonly Dictionary<string, object?> _values = [];
     private readonly SortedDictionary<int, double> _intermediate = [];
     private readonly IReadOnlyList<TrialRecord> _history;
+    private readonly TrialSlot _slot;
     private IReadOnlyDictionary<string, double> _relative = new Dictionary<string, double>();
 
-    internal Trial(Study study, int number, int seed, IReadOnlyList<TrialRecord> history, CancellationToken cancellationToken)
+    internal Trial(Study study, TrialSlot slot, IReadOnlyList<TrialRecord> history, CancellationToken cancellationToken)
     {
-        (Study, Number, Seed, _history, CancellationToken) = (study, number, seed, history, cancellationToken);
+        (Study, _slot, Number, Seed, _history, CancellationToken) = (study, slot, slot.Number, slot.Seed, history, cancellationToken);
     }
 
     /// <summary>The study this trial belongs to.</summary>
@@ -71,7 +72,9 @@ public sealed class Trial
                 : throw new ArgumentException($"{name}: already suggested in this trial as {known}, now asked as {distribution}.", nameof(distribution));
         var space = Study.Register(name, distribution);
         long start = Stopwatch.GetTimestamp();
-        double value = _relative.TryGetValue(name, out double r) && distribution.Contains(r) ? r
+        // A re-queued trial runs its stored parameters again; then what the sampler chose jointly; then one draw.
+        double value = _slot.FixedParams.TryGetValue(name, out double f) && distribution.Contains(f) ? f
+            : _relative.TryGetValue(name, out double r) && distribution.Contains(r) ? r
             : Study.Sampler.SampleIndependent(Context(space), name, distribution);
         SamplerTime += Stopwatch.GetElapsedTime(start);
         if (!distribution.Contains(value))
@@ -109,7 +112,7 @@ public sealed class Trial
         SamplerTime += Stopwatch.GetElapsedTime(start);
     }
 
-    private SamplerContext Context(IReadOnlyList<(string, Distribution)> space) => new(Study.Seed, Number, Seed, Study.Direction, _history, space);
+    private SamplerContext Context(IReadOnlyList<(string, Distribution)> space) => new(Study.Seed, Number, _slot.Position, Seed, Study.Direction, _history, space);
 
     /// <inheritdoc />
     public override string ToString() => $"Trial {Number} ({string.Join(", ", _values.Select(p => $"{p.Key}={p.Value}"))})";

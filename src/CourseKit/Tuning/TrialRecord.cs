@@ -47,7 +47,7 @@ public sealed record TrialRecord
     public TimeSpan? Duration => Finished - Started;
 
     /// <summary>Whether the trial is in a final state.</summary>
-    public bool IsFinished => State != TrialState.Running;
+    public bool IsFinished => State is not (TrialState.Running or TrialState.Waiting);
 
     /// <summary>The last reported step, or null when none was reported.</summary>
     public int? LastStep => Intermediate.Count == 0 ? null : Intermediate.Keys.Max();
@@ -65,4 +65,10 @@ public static class SystemAttributes
 
     /// <summary>Why a trial failed (the exception's type and message).</summary>
     public const string Error = "sys:error";
+
+    /// <summary>On a re-queued trial: the number of the failed trial it runs again.</summary>
+    public const string RetryOf = "sys:retry_of";
+
+    /// <summary>On a re-queued trial: how many times the first trial of its chain has been retried, this one included.</summary>
+    public const string Retries = "sys:retries";
 }

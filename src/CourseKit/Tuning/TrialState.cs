@@ -1,6 +1,6 @@
 namespace CourseKit.Tuning;
 
-/// <summary>Where a trial stands. Everything except <see cref="Running"/> is final.</summary>
+/// <summary>Where a trial stands. Everything except <see cref="Running"/> and <see cref="Waiting"/> is final.</summary>
 public enum TrialState
 {
     /// <summary>Started and not finished (or its process died and no heartbeat timeout has noticed yet).</summary>
@@ -17,6 +17,9 @@ public enum TrialState
 
     /// <summary>Stopped because the run was cancelled (Ctrl+C, a <see cref="CancellationToken"/>).</summary>
     Cancelled,
+
+    /// <summary>Queued and not started: a failed trial re-queued with its parameters, taken by the next worker that asks.</summary>
+    Waiting,
 }
 
 /// <summary>Whether smaller or larger objective values are better.</summary>

@@ -16,6 +16,7 @@ public class RunCommandTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void Folder_run_writes_executed_copies_prints_each_chapters_checks_and_exits_0_with_exercises_left()
     {
         string root = Repo.NotebookFolder("cli-folder");
@@ -42,6 +43,7 @@ public class RunCommandTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void Failing_cell_or_unreadable_file_exits_1_and_names_them()
     {
         string folder = Repo.TempFolder("cli-fail");
@@ -60,6 +62,7 @@ public class RunCommandTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void Spinning_cell_times_out_later_cells_are_not_run_and_the_process_exits_1_in_bounded_time()
     {
         string path = Write(Repo.NotebookFolder("cli-timeout"), "spin", "var x = 1;", "while (true) { }", "x + 1");
@@ -98,6 +101,7 @@ public class RunCommandTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void Notebook_using_the_built_library_runs_under_coursekit_with_one_copy_of_it()
     {
         string path = Write(Repo.NotebookFolder("cli-coursekit-core"), "chapter", CourseKitCoreTests.Cells("../../notebook-lib/CourseKit.Core.dll"));

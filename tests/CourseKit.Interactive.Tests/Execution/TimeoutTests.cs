@@ -7,6 +7,7 @@ namespace CourseKit.Interactive.Tests.Execution;
 public class TimeoutTests
 {
     [Fact]
+    [Trait("Category", "Slow")]
     public void Cell_past_the_timeout_fails_and_later_code_cells_are_reported_not_run_in_bounded_time()
     {
         // A sleeping loop, not a spinning one: the abandoned thread lives as long as the test process. The spinning

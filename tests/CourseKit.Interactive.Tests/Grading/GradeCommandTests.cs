@@ -7,6 +7,7 @@ using CourseKit.Interactive.Tests.Support;
 namespace CourseKit.Interactive.Tests.Grading;
 
 /// <summary>End to end: the built coursekit grades a class of chapter-8 submissions, each scenario in its own process.</summary>
+[Trait("Category", "Slow")]
 public class GradeCommandTests(GradeClassFixture graded) : IClassFixture<GradeClassFixture>
 {
     private string Notes(string student) => (string)graded.Results(student)["output"]!;

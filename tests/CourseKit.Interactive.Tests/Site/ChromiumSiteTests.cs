@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CourseKit.Interactive.Notebooks;
 using CourseKit.Interactive.Tests.Support;
 using CourseKit.Tests.Charts;
 using Xunit.Abstractions;
@@ -10,6 +11,7 @@ namespace CourseKit.Interactive.Tests.Site;
 /// from file:// the way an offline learner reads it: math typeset by the bundled KaTeX, charts drawn by the bundled
 /// plotly.js, no console errors. Screenshots are kept in artifacts/screenshots/.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class ChromiumSiteTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
@@ -47,6 +49,29 @@ public sealed class ChromiumSiteTests(ITestOutputHelper output)
         Screenshot(index, "site-index.png", "1200,900");
         Screenshot(chapter, "site-chapter.png", "1200,1800");
         Screenshot(chapter, "site-chapter-full.png", "1200,8200");
+    }
+
+    [Fact]
+    public void A_chart_a_learner_builds_with_Plotly_NET_CSharp_draws_on_the_published_page_offline()
+    {
+        HeadlessChromium.RequireInstalled();
+        const string test = nameof(A_chart_a_learner_builds_with_Plotly_NET_CSharp_draws_on_the_published_page_offline);
+        string folder = Repo.NotebookFolder(test);
+        var notebook = TestNotebook.Create(folder, "01-learner-chart", ["md:# Chapter 1 — A learner's chart", .. Charts.LearnerChartCells.Cells("../../notebook-lib/CourseKit.Core.dll")]);
+        NotebookWriter.Write(notebook, notebook.Path!);
+        string site = Path.Combine(Repo.Root, "artifacts", "test-site-learner-chart");
+        var run = CoursekitProcess.Run("site", notebook.Path!, "--execute", "--output", site);
+        Assert.True(run.ExitCode == 0, $"coursekit site exited {run.ExitCode}:\n{run.Stdout}\n{run.Stderr}");
+
+        string page = Path.Combine(site, "01-learner-chart.html");
+        var (dom, log) = HeadlessChromium.Run(page, Timeout, "--dump-dom");
+        Assert.Empty(HeadlessChromium.ConsoleErrors(log));
+        Assert.Equal(2, Regex.Matches(dom, "class=\"coursekit-chart[^\"]*\"").Count);      // the learner's line, CourseKit's histogram
+        Assert.True(Regex.Matches(dom, "<svg class=\"main-svg\"").Count >= 2, $"plotly drew no svg; stderr:\n{log}");
+        Assert.Matches(new Regex("class=\"js-line\"[^>]*d=\"M[0-9.,-]+L"), dom);            // the learner's line, drawn
+        Assert.Contains(Charts.LearnerChartCells.LearnerTitle.Replace("'", "&#39;", StringComparison.Ordinal), dom.Replace("'", "&#39;", StringComparison.Ordinal));
+        Assert.Contains("class=\"trace bars\"", dom);                                          // the histogram, drawn
+        Screenshot(page, "site-learner-chart.png", "1000,1500");
     }
 
     // Every math element was typeset by KaTeX; no LaTeX delimiters are left in the text a reader sees.

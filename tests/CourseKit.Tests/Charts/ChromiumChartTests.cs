@@ -5,24 +5,28 @@ using CourseKit.Nn;
 using CourseKit.Optim;
 using CourseKit.Tests.Support;
 using CourseKit.Training;
+using Plotly.NET;
+using Plotly.NET.CSharp;
 using Xunit.Abstractions;
+using PlotlyChart = Plotly.NET.CSharp.Chart;
 
 namespace CourseKit.Tests.Charts;
 
 /// <summary>Draws a real figure with the real plotly.js in headless chromium: the page must draw and log no errors.</summary>
+[Trait("Category", "Slow")]
 public sealed class ChromiumChartTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
 
     // What the softmax chapter will show: a small net trained on 3-arm spirals, its regions, and its cost per epoch.
-    private static Figure ChapterFigure()
+    private static GenericChart ChapterFigure()
     {
         var data = Synthetic.Spirals(300, arms: 3, noise: 0.05, seed: 0);
         var model = new Sequential(new Dense(32), new Relu(), new Dense(32), new Relu(), new Dense(3)).Build(2, seed: 1);
         var loss = new SoftmaxCrossEntropyLoss();
         var history = new Trainer(model, loss, new Adam(0.02f)).Fit(data.Features, data.Labels,
             new FitOptions { Epochs = 40, BatchSize = 32, Seed = 2 });
-        return Chart.Grid(1, 2, DecisionRegions.Plot(model, loss, data, resolution: 120), history.CostCurve(log: true))
+        return Plots.Grid(1, 2, DecisionRegions.Plot(model, loss, data, resolution: 120), history.CostCurve(log: true))
             .WithTitle("Softmax on spirals: decision regions and cost");
     }
 
@@ -32,7 +36,7 @@ public sealed class ChromiumChartTests(ITestOutputHelper output)
         HeadlessChromium.RequireInstalled();
         using var temp = new TempFolder();
         string page = temp.File("chart.html");
-        ChapterFigure().SaveHtml(page);
+        ChapterFigure().SaveOfflineHtml(page);
 
         var (dom, log) = HeadlessChromium.Run(page, Timeout, "--dump-dom");
         Assert.True(dom.Contains("class=\"main-svg\"", StringComparison.Ordinal), $"plotly drew no svg; stderr:\n{log}");
@@ -62,22 +66,23 @@ public sealed class ChromiumChartTests(ITestOutputHelper output)
         var moons = Synthetic.Moons(200, noise: 0.1, seed: 3);
         var rng = new Random(42);
         double[] costs = Enumerable.Range(0, 200).Select(_ => Math.Exp(rng.NextDouble() * 3 - 2)).ToArray();
-        var figure = Chart.Grid(2, 3,
+        var figure = Plots.Grid(2, 3,
             DecisionRegions.Plot(x => Enumerable.Range(0, x.Rows).Select(i => x[i, 1] > 0.25 ? 0 : 1).ToArray(), moons, 60, RegionStyle.Contour),
-            Chart.Histogram(costs, bins: 20).WithTitle("Histogram").WithXAxis("cost"),
-            Chart.Box(costs, "cost").WithTitle("Box").WithYAxis(log: true),
-            Chart.Bar(["sgd", "momentum", "adam"], new[] { 0.91, 0.95, 0.97 }).WithTitle("Bar"),
-            Chart.Scatter(costs.Take(50), costs.Skip(50).Take(50), color: costs.Take(50)).WithTitle("Scatter"),
-            Chart.ParallelCoordinates([ParcoordsDimension.Of("a", costs.Take(20)), ParcoordsDimension.Of("b", costs.Skip(20).Take(20))], costs.Take(20)))
+            Plots.Histogram(costs, bins: 20).WithTitle("Histogram"),
+            PlotlyChart.BoxPlot<string, double, string>(Y: costs, Name: "cost").WithTitle("Box")
+                .WithYAxisStyle<double, double, string>(AxisType: StyleParam.AxisType.Log),
+            PlotlyChart.Column<double, string, string>([0.91, 0.95, 0.97], Keys: new[] { "sgd", "momentum", "adam" }).WithTitle("Bar"),
+            PlotlyChart.Point<double, double, string>(costs.Take(50), costs.Skip(50).Take(50), MarkerColor: Color.fromColorScaleValues(costs.Take(50))).WithTitle("Scatter"),
+            PlotlyChart.Heatmap<double, int, int, string>([[1.0, 2], [3, 4]], X: new[] { 0, 1 }, Y: new[] { 0, 1 }).WithTitle("Heatmap"))
             .WithTitle("Every trace kind").WithSize(1200, 800);
         using var temp = new TempFolder();
         string page = temp.File("notebook.html");
         // As in a notebook whose earlier cell already loaded plotly: the cell's html must find window.Plotly and draw.
-        File.WriteAllText(page, $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><script>{PlotlyJs.ReadScript()}</script></head><body>{figure.ToHtml()}</body></html>");
+        File.WriteAllText(page, $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><script>{PlotlyJs.ReadScript()}</script></head><body>{figure.ToNotebookHtml()}</body></html>");
 
         var (dom, log) = HeadlessChromium.Run(page, Timeout, "--dump-dom");
         Assert.True(dom.Contains("class=\"main-svg\"", StringComparison.Ordinal), $"plotly drew no svg; stderr:\n{log}");
-        foreach (string layer in (string[])["contourlayer", "barlayer", "boxlayer", "scatterlayer", "parcoords"])
+        foreach (string layer in (string[])["contourlayer", "barlayer", "boxlayer", "scatterlayer", "heatmaplayer"])
             Assert.True(dom.Contains(layer, StringComparison.Ordinal), $"no {layer} in the DOM; stderr:\n{log}");
         Assert.Empty(HeadlessChromium.ConsoleErrors(log));
 

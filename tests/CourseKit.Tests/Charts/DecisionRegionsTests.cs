@@ -54,16 +54,18 @@ public sealed class DecisionRegionsTests
     public void The_data_points_follow_as_one_trace_per_class_in_the_region_colors()
     {
         var figure = DecisionRegions.Plot(ByQuadrant, Spirals, resolution: 10);
-        Assert.Equal(4, figure.Traces.Count);
+        Assert.Equal(4, Traces(figure).Length);
         var scale = Trace(figure, 0).GetProperty("colorscale");
         for (int c = 0; c < 3; c++)
         {
             var points = Trace(figure, c + 1);
             Assert.Equal("class " + c, points.GetProperty("name").GetString());
             Assert.Equal(Spirals.Labels.Count(l => l == c), points.GetProperty("x").GetArrayLength());
-            Assert.Equal(scale[2 * c][1].GetString(), points.GetProperty("marker").GetProperty("color").GetString());
+            Assert.Equal(scale[2 * c][1].GetString(), Text(points, "marker", "color"));
+            Assert.Equal(scale[2 * c + 1][1].GetString(), Text(points, "marker", "color"));   // one color per class step
         }
-        Assert.Equal("x", Layout(figure).GetProperty("xaxis").GetProperty("title").GetProperty("text").GetString());
+        Assert.Equal("x", Text(Layout(figure), "xaxis", "title", "text"));
+        Assert.Equal("Decision regions — spirals", Text(Layout(figure), "title", "text"));
     }
 
     [Fact]

@@ -1,18 +1,25 @@
 using System.Text.Json;
-using CourseKit.Charts;
+using Plotly.NET;
 
 namespace CourseKit.Tests.Charts;
 
-/// <summary>Parses a figure's JSON for assertions.</summary>
+/// <summary>Parses a Plotly.NET chart's figure JSON (what plotly.js draws) for assertions on its content.</summary>
 internal static class FigureJson
 {
-    public static JsonElement Parse(Figure figure) => JsonDocument.Parse(figure.ToJson()).RootElement.Clone();
+    public static JsonElement Parse(GenericChart chart) => JsonDocument.Parse(GenericChart.toFigureJson(chart)).RootElement.Clone();
 
-    public static JsonElement Trace(Figure figure, int index = 0) => Parse(figure).GetProperty("data")[index];
+    public static JsonElement Trace(GenericChart chart, int index = 0) => Parse(chart).GetProperty("data")[index];
 
-    public static JsonElement Layout(Figure figure) => Parse(figure).GetProperty("layout");
+    public static JsonElement[] Traces(GenericChart chart) => Parse(chart).GetProperty("data").EnumerateArray().ToArray();
 
-    public static double[] Numbers(JsonElement array) => array.EnumerateArray().Select(e => e.GetDouble()).ToArray();
+    public static JsonElement Layout(GenericChart chart) => Parse(chart).GetProperty("layout");
 
-    public static string[] Names(JsonElement obj) => obj.EnumerateObject().Select(p => p.Name).ToArray();
+    public static double[] Numbers(JsonElement array) => array.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? double.Parse(e.GetString()!, System.Globalization.CultureInfo.InvariantCulture) : e.GetDouble()).ToArray();
+
+    public static string? Text(JsonElement element, params string[] path)
+    {
+        foreach (string key in path)
+            if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(key, out element)) return null;
+        return element.ValueKind == JsonValueKind.String ? element.GetString() : element.ToString();
+    }
 }

@@ -33,8 +33,8 @@ public sealed class HistoryChartsTests
     {
         var root = Parse(Trained.LearningCurves());
         var data = root.GetProperty("data");
-        Assert.Equal(["train cost", "validation cost", "train accuracy", "validation accuracy"],
-            data.EnumerateArray().Select(t => t.GetProperty("name").GetString()!));
+        Assert.Equal(["train", "validation", "train", "validation"], data.EnumerateArray().Select(t => t.GetProperty("name").GetString()!));
+        Assert.Equal([true, true, false, false], data.EnumerateArray().Select(t => t.GetProperty("showlegend").GetBoolean())); // one entry per run
         Assert.Equal(["x", "x", "x2", "x2"], data.EnumerateArray().Select(t => t.GetProperty("xaxis").GetString()!));
         Assert.Equal([1.0, 2.0], Numbers(data[0].GetProperty("x")));
         Assert.Equal(Trained.Epochs.Select(e => e.Cost), Floats(data[0].GetProperty("y")));
@@ -43,15 +43,16 @@ public sealed class HistoryChartsTests
         var layout = root.GetProperty("layout");
         Assert.Equal(1, layout.GetProperty("grid").GetProperty("rows").GetInt32());
         Assert.Equal(2, layout.GetProperty("grid").GetProperty("columns").GetInt32());
-        Assert.Equal("epoch", layout.GetProperty("xaxis2").GetProperty("title").GetProperty("text").GetString());
-        Assert.Equal("accuracy", layout.GetProperty("yaxis2").GetProperty("title").GetProperty("text").GetString());
+        Assert.Equal("epoch", Text(layout, "xaxis2", "title", "text"));
+        Assert.Equal("accuracy", Text(layout, "yaxis2", "title", "text"));
+        Assert.Equal(["Cost", "Accuracy"], layout.GetProperty("annotations").EnumerateArray().Select(a => a.GetProperty("text").GetString()!));
     }
 
     [Fact]
     public void Train_and_validation_have_the_same_colors_in_both_panels()
     {
         var data = Parse(Trained.LearningCurves()).GetProperty("data");
-        string Color(int i) => data[i].GetProperty("line").GetProperty("color").GetString()!;
+        string Color(int i) => Text(data[i], "line", "color")!;
         Assert.Equal(Color(0), Color(2));
         Assert.Equal(Color(1), Color(3));
         Assert.NotEqual(Color(0), Color(1));
@@ -73,7 +74,7 @@ public sealed class HistoryChartsTests
         var figure = Train(withValidation: false).LearningCurves(logCost: true);
         var root = Parse(figure);
         Assert.Equal(2, root.GetProperty("data").GetArrayLength());
-        Assert.Equal("log", root.GetProperty("layout").GetProperty("yaxis").GetProperty("type").GetString());
+        Assert.Equal("log", Text(root, "layout", "yaxis", "type"));
     }
 
     [Fact]

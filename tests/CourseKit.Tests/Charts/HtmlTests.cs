@@ -2,12 +2,14 @@ using System.Text.RegularExpressions;
 using CourseKit.Charts;
 using CourseKit.Display;
 using CourseKit.Tests.Support;
+using Plotly.NET;
+using PlotlyChart = Plotly.NET.CSharp.Chart;
 
 namespace CourseKit.Tests.Charts;
 
 public sealed partial class HtmlTests
 {
-    private static readonly Figure Figure = Chart.Line(new[] { 1, 2, 3 }, new[] { 3, 1, 2 }).WithTitle("Cost");
+    private static readonly GenericChart Chart = PlotlyChart.Line<int, int, string>([1, 2, 3], [3, 1, 2], Name: "cost").WithTitle("Cost");
 
     [GeneratedRegex("<div id=\"(coursekit-chart-[0-9]+-[0-9a-f]{8})\"")]
     private static partial Regex DivId();
@@ -15,7 +17,7 @@ public sealed partial class HtmlTests
     [Fact]
     public void Every_html_output_gets_a_unique_div_id_that_its_script_draws_into()
     {
-        var ids = Enumerable.Range(0, 50).Select(_ => Figure.ToHtml()).Select(h =>
+        var ids = Enumerable.Range(0, 50).Select(_ => Chart.ToNotebookHtml()).Select(h =>
         {
             var match = DivId().Match(h);
             Assert.True(match.Success, h);
@@ -26,15 +28,25 @@ public sealed partial class HtmlTests
     }
 
     [Fact]
-    public void Notebook_html_loads_plotly_from_the_cdn_only_when_missing_and_through_require_js_when_present()
+    public void Notebook_html_holds_the_figure_and_loads_plotly_from_the_cdn_only_when_missing()
     {
-        string html = Figure.ToHtml();
+        string html = Chart.ToNotebookHtml();
         Assert.Contains("if (window.Plotly) { draw(); return; }", html);
         Assert.Contains($"script.src = \"{PlotlyJs.CdnUrl}\"", html);
         Assert.Equal("https://cdn.plot.ly/plotly-2.35.2.min.js", PlotlyJs.CdnUrl);
-        Assert.Contains("window.define.amd", html);
         Assert.Contains("plotly: \"https://cdn.plot.ly/plotly-2.35.2.min\"", html);
-        Assert.Contains(Figure.ToJson(), html);
+        Assert.Contains("\"name\":\"cost\"", html);
+        Assert.Contains("\"config\":{\"responsive\":true}", html);
+        Assert.Contains("style=\"width:600px;height:600px;\"", html); // Plotly.NET's default size
+    }
+
+    [Fact]
+    public void A_name_with_a_closing_script_tag_cannot_end_the_script()
+    {
+        var chart = PlotlyChart.Line<int, int, string>([1], [1], Name: "</script><b>x</b>");
+        string html = chart.ToNotebookHtml();
+        Assert.Single(Regex.Matches(html, "</script>"));
+        Assert.Contains("\"\\u003C/script\\u003E\\u003Cb\\u003Ex\\u003C/b\\u003E\"", html);
     }
 
     [Fact]
@@ -46,9 +58,9 @@ public sealed partial class HtmlTests
     }
 
     [Fact]
-    public void A_standalone_page_inlines_plotly_js_and_needs_no_network()
+    public void An_offline_page_inlines_plotly_js_and_needs_no_network()
     {
-        string html = Figure.ToStandaloneHtml();
+        string html = Chart.ToOfflineHtml();
         Assert.StartsWith("<!DOCTYPE html>", html);
         Assert.Contains("plotly.js v" + PlotlyJs.Version, html);
         Assert.DoesNotContain("cdn.plot.ly/plotly-", html);
@@ -56,11 +68,11 @@ public sealed partial class HtmlTests
     }
 
     [Fact]
-    public void SaveHtml_writes_the_page_leaving_no_temporary_file()
+    public void SaveOfflineHtml_writes_the_page_leaving_no_temporary_file()
     {
         using var temp = new TempFolder();
         string path = temp.File("cost.html");
-        Figure.SaveHtml(path);
+        Chart.SaveOfflineHtml(path);
         Assert.Contains("Plotly.newPlot(", File.ReadAllText(path));
         Assert.Equal(["cost.html"], Directory.GetFiles(temp.Path).Select(Path.GetFileName));
     }
@@ -68,7 +80,7 @@ public sealed partial class HtmlTests
     [Fact]
     public void A_missing_plotly_js_names_the_npm_package_and_the_install_command()
     {
-        var ex = Assert.Throws<FileNotFoundException>(() => Figure.ToStandaloneHtml(plotlyJsPath: "/nonexistent/plotly.min.js"));
+        var ex = Assert.Throws<FileNotFoundException>(() => Chart.ToOfflineHtml(plotlyJsPath: "/nonexistent/plotly.min.js"));
         Assert.Contains("plotly.js-dist-min", ex.Message);
         Assert.Contains("scripts/install-web-deps.sh", ex.Message);
         Assert.Contains("COURSEKIT_PLOTLY_JS", ex.Message);
@@ -99,17 +111,20 @@ public sealed partial class HtmlTests
     }
 
     [Fact]
-    public void The_figure_renders_as_html_plotly_json_and_a_plain_summary_in_notebooks()
+    public void A_Plotly_NET_chart_renders_as_html_plotly_json_and_a_plain_summary_through_the_assembly_s_formatter_declaration()
     {
-        var attribute = (TypeFormatterSourceAttribute)Attribute.GetCustomAttribute(typeof(Figure), typeof(TypeFormatterSourceAttribute))!;
-        var source = Activator.CreateInstance(attribute.FormatterSourceType)!;
-        var formatters = ((IEnumerable<object>)source.GetType().GetMethod("CreateTypeFormatters")!.Invoke(source, null)!).Cast<MimeFormatter<Figure>>().ToList();
+        var declaration = typeof(ChartFormatterSource).Assembly.GetCustomAttributes(typeof(TypeFormatterSourceAttribute), false)
+            .Cast<TypeFormatterSourceAttribute>().Single(a => a.FormattedType == typeof(GenericChart));
+        var source = Activator.CreateInstance(declaration.FormatterSourceType)!;
+        var formatters = ((IEnumerable<object>)source.GetType().GetMethod("CreateTypeFormatters")!.Invoke(source, null)!).Cast<MimeFormatter<GenericChart>>().ToList();
         Assert.Equal([MimeTypes.Html, MimeTypes.Plotly, MimeTypes.PlainText], formatters.Select(f => f.MimeType));
-        string Render(string mime) { var w = new StringWriter(); Assert.True(formatters.Single(f => f.MimeType == mime).Format(Figure, w)); return w.ToString(); }
-        Assert.Contains(".newPlot(id, figure.data, figure.layout", Render(MimeTypes.Html));
-        Assert.Equal(Figure.ToJson(), Render(MimeTypes.Plotly));
-        Assert.Equal("Figure: scatter, 1 trace, \"Cost\"", Render(MimeTypes.PlainText));
-        Assert.False(formatters[0].Format("not a figure", new StringWriter()));
+        string Render(GenericChart chart, string mime) { var w = new StringWriter(); Assert.True(formatters.Single(f => f.MimeType == mime).Format(chart, w)); return w.ToString(); }
+        Assert.Contains(".newPlot(id, figure.data, figure.layout, figure.config)", Render(Chart, MimeTypes.Html));
+        Assert.Equal(GenericChart.toFigureJson(Chart), Render(Chart, MimeTypes.Plotly));
+        Assert.Equal("Chart: scatter, 1 trace, \"Cost\"", Render(Chart, MimeTypes.PlainText));
+        var grid = Plots.Grid(1, 2, Chart, Plots.Histogram(new[] { 1.0, 2 }));
+        Assert.Equal("Chart: scatter+histogram, 2 traces, 1×2 grid", Render(grid, MimeTypes.PlainText));
+        Assert.False(formatters[0].Format("not a chart", new StringWriter()));
     }
 }
 

@@ -10,6 +10,7 @@ namespace CourseKit.Tests.Training;
 /// PyTorch 1.13 with the same setup (measured, shared/datasets/README.md): ≥ 95 % after 2 epochs with BatchNorm,
 /// after 8 without; 98.6 % final with BatchNorm.
 /// </summary>
+[Trait("Category", "Slow")]
 public class DigitsEvidenceTests
 {
     // Raw pixel intensities 0..16, unscaled, as in the PyTorch reference run: unnormalized inputs are where

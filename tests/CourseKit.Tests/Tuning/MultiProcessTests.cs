@@ -5,26 +5,10 @@ using CourseKit.Tuning;
 namespace CourseKit.Tests.Tuning;
 
 /// <summary>Several real OS processes (tests/CourseKit.Tuning.Worker) sharing one SQLite study file.</summary>
+[Trait("Category", "Slow")]
 public class MultiProcessTests
 {
-    private static string WorkerPath()
-    {
-        var bin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));  // …/tests/CourseKit.Tests/bin/<Config>/<tfm>
-        string tfm = bin.Name, config = bin.Parent!.Name;
-        string tests = bin.Parent!.Parent!.Parent!.Parent!.FullName;
-        string path = Path.Combine(tests, "CourseKit.Tuning.Worker", "bin", config, tfm, "CourseKit.Tuning.Worker.dll");
-        Assert.True(File.Exists(path), $"worker not built at {path}");
-        return path;
-    }
-
-    private static Process Start(params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add("exec");
-        info.ArgumentList.Add(WorkerPath());
-        foreach (string a in args) info.ArgumentList.Add(a);
-        return Process.Start(info)!;
-    }
+    private static Process Start(params string[] args) => TuningWorker.Start(null, args);
 
     [Fact]
     public async Task Three_processes_share_one_study_file_without_lock_errors()
@@ -32,7 +16,7 @@ public class MultiProcessTests
         using var temp = new TempFolder();
         string db = temp.File("shared.db");
         using (var storage = new SqliteStorage(db)) Study.Create("shared", Direction.Minimize, new RandomSampler(), seed: 7, storage: storage);
-        var workers = Enumerable.Range(0, 3).Select(_ => Start(db, "shared", "12", "run", "2")).ToList();
+        var workers = Enumerable.Range(0, 3).Select(_ => Start("sqlite:///" + db, "shared", "12", "run", "2")).ToList();
         var outputs = workers.Select(w => (Out: w.StandardOutput.ReadToEndAsync(), Err: w.StandardError.ReadToEndAsync())).ToList();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         foreach (var w in workers) await w.WaitForExitAsync(timeout.Token);
@@ -61,7 +45,7 @@ public class MultiProcessTests
         using var temp = new TempFolder();
         string db = temp.File("crash.db");
         using (var storage = new SqliteStorage(db)) Study.Create("crash", Direction.Minimize, new RandomSampler(), seed: 7, storage: storage);
-        using var worker = Start(db, "crash", "1", "hang");
+        using var worker = Start("sqlite:///" + db, "crash", "1", "hang");
         string? line = worker.StandardOutput.ReadLine();
         Assert.Equal("RUNNING 0", line);
         worker.Kill(entireProcessTree: true);

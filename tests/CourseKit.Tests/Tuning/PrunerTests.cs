@@ -1,3 +1,5 @@
+using CourseKit.Charts;
+using CourseKit.Tests.Charts;
 using CourseKit.Tuning;
 
 namespace CourseKit.Tests.Tuning;
@@ -102,6 +104,9 @@ public class PrunerTests
         var pruned = study.Trials.Where(t => t.State == TrialState.Pruned).ToList();
         Assert.NotEmpty(pruned);
         Assert.All(pruned, t => Assert.InRange(t.Intermediate.Count, 1, 4));
-        Assert.NotNull(study.PlotIntermediateValues());
+        var curves = FigureJson.Traces(study.PlotIntermediateValues());
+        var withCurves = study.Trials.Where(t => t.Intermediate.Count > 0).ToList();
+        Assert.Equal(withCurves.Select(t => $"trial {t.Number} ({t.State.ToString().ToLowerInvariant()})"), curves.Select(c => c.GetProperty("name").GetString()));
+        Assert.Equal(withCurves.Select(t => t.Intermediate.Count), curves.Select(c => c.GetProperty("x").GetArrayLength()));   // pruned ones stop early
     }
 }

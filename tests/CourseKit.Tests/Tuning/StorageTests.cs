@@ -124,7 +124,7 @@ public class StorageTests
     {
         using var storage = new InMemoryStorage();
         var study = Study.Create("hb", storage: storage);
-        int number = storage.CreateTrial(study.Id, DateTime.UtcNow - TimeSpan.FromMinutes(5));
+        int number = storage.StartTrial(study.Id, DateTime.UtcNow - TimeSpan.FromMinutes(5))!.Number;
         study.HeartbeatTimeout = TimeSpan.FromSeconds(30);
         Assert.Equal([number], study.FailStaleTrials());
         Assert.Equal(TrialState.Failed, study.Trials[number].State);

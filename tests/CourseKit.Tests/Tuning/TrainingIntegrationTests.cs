@@ -1,6 +1,8 @@
+using CourseKit.Charts;
 using CourseKit.Data;
 using CourseKit.Nn;
 using CourseKit.Optim;
+using CourseKit.Tests.Charts;
 using CourseKit.Tests.Support;
 using CourseKit.Training;
 using CourseKit.Tuning;
@@ -59,7 +61,10 @@ public class TrainingIntegrationTests
         Assert.Equal(new[] { 0, 3, 2 }, branches.Select(b => b.FromEpoch));
         Assert.Equal(0.001, branches[1].LearningRate, 6);
         Assert.Equal(new[] { 4, 5 }, branches[1].Curve.Keys);
-        Assert.Contains("revert", Babysitter.Plot(study).ToJson());
+        var lines = FigureJson.Traces(study.PlotBranches());
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("trial 2: revert α=0.01 from epoch 2", lines[2].GetProperty("name").GetString());
+        Assert.Equal(branches[1].Curve.Values, FigureJson.Numbers(lines[1].GetProperty("y")));
         Assert.All(study.Trials, t => Assert.Equal(TrialState.Complete, t.State));
     }
 
