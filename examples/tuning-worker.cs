@@ -29,9 +29,9 @@ double DevAccuracy(Trial trial)
     double lr = trial.Float("lr", 1e-4, 1, Scale.Log);
     int units = trial.Int("units", 16, 128, Scale.Log);
     var model = new Sequential(new Dense(units), new Relu(), new Dense(10)).Build(train.FeatureCount, trial.Seed);
-    var history = new Trainer(model, new SoftmaxCrossEntropyLoss(), new Adam((float)lr)).Fit(train.Features, train.Labels, new FitOptions
+    var history = new Trainer(model, new SoftmaxCrossEntropyLoss(), new Adam(lr)).Fit(train, dev, new FitOptions
     {
-        Epochs = 3, BatchSize = 64, Seed = trial.Seed, ValidationFeatures = dev.Features, ValidationLabels = dev.Labels,
+        Epochs = 3, BatchSize = 64, Seed = trial.Seed,
         Callbacks = [new PruningCallback(trial, e => e.ValidationAccuracy!.Value)],
     });
     return history.Epochs[^1].ValidationAccuracy!.Value;

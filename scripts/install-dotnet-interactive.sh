@@ -3,7 +3,8 @@
 # and for learners who use Polyglot: the NuGet tool Microsoft.dotnet-interactive into artifacts/tools/dotnet-interactive/
 # (project-local: no global tool, no PATH change), then its kernelspecs (.net-csharp, .net-fsharp, .net-powershell)
 # into the user's Jupyter data folder (~/.local/share/jupyter/kernels, or $JUPYTER_DATA_DIR/kernels). The kernelspecs
-# it writes start "dotnet interactive", which needs the tool on PATH; they are rewritten to the tool's absolute path.
+# it writes start "dotnet interactive", which needs the tool on PATH; they are rewritten to the tool's absolute path,
+# with its HTTP services on loopback only (--http-local-only).
 # Also the Debian packages a Jupyter client needs (nbclient, jupyter_client), used by scripts/run-notebook.py.
 # Idempotent: a second run changes nothing when the pinned version is already installed.
 set -euo pipefail
@@ -35,6 +36,10 @@ for name in (".net-csharp", ".net-fsharp", ".net-powershell"):
     argv = spec["argv"]
     if argv[:2] == ["dotnet", "interactive"]:
         spec["argv"] = [tool] + argv[2:]
+    # Its HTTP services listen on every network interface by default, and two kernels started at once (parallel
+    # tests) then collide on a port; loopback only avoids both.
+    if "--http-local-only" not in spec["argv"]:
+        spec["argv"].append("--http-local-only")
     spec.setdefault("env", {}).update({"DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT": "1", "DOTNET_CLI_TELEMETRY_OPTOUT": "1"})
     tmp = path + ".tmp"
     with open(tmp, "w", encoding="utf-8") as f:

@@ -2,7 +2,7 @@
 """Executes a notebook with a named Jupyter kernel through nbclient (the Jupyter project's own client) and writes the
 executed notebook. Cells that raise do not stop the run (their error outputs are kept), so callers compare outputs.
 
-    /usr/bin/python3 scripts/run-notebook.py --kernel .net-csharp notebooks/08-softmax-regression.ipynb out.ipynb
+    /usr/bin/python3 scripts/run-notebook.py --kernel .net-csharp notebooks/07-softmax-regression.ipynb out.ipynb
 
 Relative paths in the notebook (#r "../artifacts/...") resolve against --cwd, by default the input notebook's folder,
 as Jupyter and VS Code do. Prints one JSON line: {"notebook", "kernel", "seconds", "errors"}; exit code 0 when the

@@ -1,6 +1,9 @@
 using System.CommandLine;
+using CourseKit.Cli.Autograder;
 using CourseKit.Cli.Bench;
+using CourseKit.Cli.Export;
 using CourseKit.Cli.Grade;
+using CourseKit.Cli.Kernel;
 using CourseKit.Cli.Release;
 using CourseKit.Cli.Run;
 using CourseKit.Cli.Site;
@@ -8,7 +11,7 @@ using CourseKit.Cli.Studies;
 
 namespace CourseKit.Cli;
 
-/// <summary>The <c>coursekit</c> tool. Verbs: run, release, grade, site, bench, study.</summary>
+/// <summary>The <c>coursekit</c> tool. Verbs: run, release, grade, autograder, site, bench, study, kernel, export.</summary>
 public static class Program
 {
     public static int Main(string[] args)
@@ -20,8 +23,12 @@ public static class Program
             BenchCommand.Create(),
             SiteCommand.Create(),
             GradeCommand.Create(),
-            GradeOneCommand.Create(),
+            GradeChildCommand.Create(),
+            AutograderCommand.Create(),
+            SandboxCheckCommand.Create(),
             StudyCommand.Create(),
+            KernelCommand.Create(),
+            ExportCommand.Create(),
         };
         return root.Parse(args).Invoke();
     }

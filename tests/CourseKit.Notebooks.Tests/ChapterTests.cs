@@ -37,7 +37,7 @@ public class ChapterTests
         var result = Chapters.Solution(file);
         Assert.True(result.Succeeded, Chapters.Describe(result));
         Assert.NotEmpty(result.Checks);
-        Assert.All(result.Checks, c => Assert.True(c.Status == "passed", $"{c.Name}: {c.Status} — {c.Json["summary"]}"));
+        Assert.All(result.Checks, c => Assert.True(c.Status == CourseKit.Grading.CheckStatus.Passed, $"{c.Name}: {c.Status} — {c.Report?.Summary}"));
         Assert.All(result.Cells.Where(c => c.Status != CellStatus.Skipped), c => Assert.Equal(CellStatus.Succeeded, c.Status));
     }
 
@@ -48,7 +48,7 @@ public class ChapterTests
         var result = Chapters.Run(Path.Combine(Chapters.Student, file), "student");
         Assert.True(result.Succeeded, Chapters.Describe(result));
         Assert.NotEmpty(result.Checks);
-        Assert.All(result.Checks, c => Assert.True(c.Status == "not_implemented", $"{c.Name}: {c.Status} — {c.Json["summary"]}"));
+        Assert.All(result.Checks, c => Assert.True(c.Status == CourseKit.Grading.CheckStatus.NotImplemented, $"{c.Name}: {c.Status} — {c.Report?.Summary}"));
     }
 
     [Theory]

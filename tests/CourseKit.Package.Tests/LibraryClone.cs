@@ -1,14 +1,14 @@
 namespace CourseKit.Package.Tests;
 
 /// <summary>
-/// The part of the repository a build of src/CourseKit reads, copied elsewhere as a clone would have it (build outputs
+/// The part of the repository a build of src/CourseKit reads (with the grading protocol it references), copied elsewhere as a clone would have it (build outputs
 /// left out): a project directive can then build the library without writing into this repository, whose outputs
 /// other tests are reading while this one runs.
 /// </summary>
 internal static class LibraryClone
 {
     private static readonly string[] Files = ["Directory.Build.props", "Directory.Packages.props", ".editorconfig", "LICENSE"];
-    private static readonly string[] Folders = ["datasets", Path.Combine("src", "CourseKit")];
+    private static readonly string[] Folders = ["datasets", Path.Combine("src", "CourseKit"), Path.Combine("src", "CourseKit.Protocol")];
     private static readonly string[] BuildOutputs = ["bin", "obj"];
 
     /// <summary>Copies the library's sources from <paramref name="repository"/> into <paramref name="destination"/>; returns it.</summary>

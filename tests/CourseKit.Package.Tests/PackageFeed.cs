@@ -13,9 +13,13 @@ public sealed class PackageFeed : IDisposable
         Directory.CreateDirectory(FeedFolder);
         Directory.CreateDirectory(PackagesFolder);
         string suffix = $"test.{DateTime.UtcNow:yyyyMMddHHmmss}.{System.Environment.ProcessId}";
-        DotnetCli.Run(Root, Environment, "pack", Repo.LibraryProject, "-c", Repo.Configuration, "--no-build",
-            "-o", FeedFolder, $"-p:VersionSuffix={suffix}", $"-p:NuspecOutputPath={Path.Combine(Root, "nuspec")}");
-        string package = Directory.GetFiles(FeedFolder, "CourseKit.*.nupkg").Single();
+        // The library's package and the grading protocol's, which it depends on, at the same version.
+        foreach (string project in new[] { Repo.ProtocolProject, Repo.LibraryProject })
+        {
+            DotnetCli.Run(Root, Environment, "pack", project, "-c", Repo.Configuration, "--no-build",
+                "-o", FeedFolder, $"-p:VersionSuffix={suffix}", $"-p:NuspecOutputPath={Path.Combine(Root, "nuspec")}");
+        }
+        string package = Directory.GetFiles(FeedFolder, "CourseKit.*.nupkg").Single(p => !Path.GetFileName(p).StartsWith("CourseKit.Protocol.", StringComparison.Ordinal));
         Version = Path.GetFileNameWithoutExtension(package)["CourseKit.".Length..];
         Assert.EndsWith(suffix, Version);
         RestoreTheSdkPackagesOfAFileBasedApp();

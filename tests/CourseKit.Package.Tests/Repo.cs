@@ -12,6 +12,9 @@ internal static class Repo
     /// <summary>The library's project file.</summary>
     public static string LibraryProject => Path.Combine(Root, "src", "CourseKit", "CourseKit.csproj");
 
+    /// <summary>The grading protocol's project, a dependency of the library's package.</summary>
+    public static string ProtocolProject => Path.Combine(Root, "src", "CourseKit.Protocol", "CourseKit.Protocol.csproj");
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -14,11 +14,12 @@ internal static class GradeBenchmark
         var students = new Option<int>("--students") { Description = "Learners in the generated class.", DefaultValueFactory = _ => 30 };
         var jobs = new Option<int>("--jobs") { Description = "Submissions graded at once.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var timeout = new Option<double>("--timeout") { Description = "Seconds one cell may run (the looping learners pay it).", DefaultValueFactory = _ => 10 };
-        var source = new Option<string>("--source") { Description = "The solution notebook.", DefaultValueFactory = _ => Path.Combine("notebooks", "solutions", "08-softmax-regression.ipynb") };
+        var source = new Option<string>("--source") { Description = "The solution notebook.", DefaultValueFactory = _ => Path.Combine("notebooks", "solutions", "07-softmax-regression.ipynb") };
         var json = new Option<bool>("--json") { Description = "Print {students, jobs, wall_s, per_minute, mean_score, max_score, distribution, …} as JSON." };
+        var unsandboxed = new Option<bool>("--unsandboxed") { Description = "Grade without the sandbox (to measure what the sandbox costs)." };
         var command = new Command("grade", "Generate a class of chapter-8 submissions (perfect, partial, wrong, broken, looping, overflowing) and grade it in parallel.")
         {
-            students, jobs, timeout, source, json,
+            students, jobs, timeout, source, json, unsandboxed,
         };
         command.SetAction(parse =>
         {
@@ -32,9 +33,16 @@ internal static class GradeBenchmark
             try
             {
                 GradeClassGenerator.Write(assignment, solution, n, folder);
-                var settings = new GradeSettings(assignment, solution, "benchmark-secret",
-                    new GradeLimits(TimeSpan.FromSeconds(parse.GetValue(timeout)), TimeSpan.FromSeconds(600), 1024), j, Path.Combine(root, "graded"));
-                var batch = GradeBatch.Run(settings, SubmissionFinder.Find([folder], assignment.Name), parse.GetValue(json) ? TextWriter.Null : Console.Error);
+                var settings = new GradeSettings(assignment, "benchmark-secret",
+                    new GradeLimits(TimeSpan.FromSeconds(parse.GetValue(timeout)), TimeSpan.FromSeconds(600), 1024), j, Path.Combine(root, "graded"),
+                    parse.GetValue(unsandboxed) ? Grade.Sandbox.SandboxChoice.None : Grade.Sandbox.SandboxChoice.Auto, Path.GetFullPath(solution), null);
+                BatchResult batch;
+                try { batch = GradeBatch.Run(settings, SubmissionFinder.Find([folder], assignment.Name), parse.GetValue(json) ? TextWriter.Null : Console.Error); }
+                catch (GraderException e)
+                {
+                    Console.Error.WriteLine($"coursekit bench grade: the grader could not run: {e.Message}");
+                    return 1;
+                }
                 Console.WriteLine(parse.GetValue(json) ? ToJson(batch, j) : ToText(batch, j));
                 return batch.GraderErrors.Count == 0 ? 0 : 1;
             }
@@ -58,6 +66,7 @@ internal static class GradeBenchmark
             ["distribution"] = distribution,
             ["timed_out"] = grades.Count(g => g.TimedOut), ["crashed"] = grades.Count(g => g.Crashed),
             ["failed_to_run"] = grades.Count(g => g.Outcome != SubmissionOutcome.Graded),
+            ["sandbox"] = batch.Sandbox,
         };
     }
 

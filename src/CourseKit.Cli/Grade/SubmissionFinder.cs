@@ -5,7 +5,7 @@ namespace CourseKit.Cli.Grade;
 /// <summary>
 /// Turns the SUBMISSION arguments into one submission per learner: a file is one submission; a folder holds one per
 /// <c>*.ipynb</c> in it and one per sub-folder <c>NAME/</c> with notebooks. The learner's name is the file name, or the
-/// folder's when the file is named like the assignment (<c>alice/08-softmax-regression.ipynb</c> → alice).
+/// folder's when the file is named like the assignment (<c>alice/07-softmax-regression.ipynb</c> → alice).
 /// </summary>
 internal static class SubmissionFinder
 {
@@ -31,9 +31,12 @@ internal static class SubmissionFinder
             }
             else throw new FileNotFoundException($"submission: expected a notebook file or a folder, actual '{argument}' does not exist.", argument);
         }
-        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var taken = new HashSet<string>(ReservedNames, StringComparer.OrdinalIgnoreCase);
         return files.Select(f => new Submission(Unique(Safe(f.Name), taken), Path.GetFullPath(f.Path))).ToList();
     }
+
+    /// <summary>Names the grader writes into the output folder itself: no learner gets one (a folder "gradebook.csv" becomes "gradebook.csv-2").</summary>
+    public static readonly IReadOnlyList<string> ReservedNames = ["gradebook.csv"];
 
     private static string NameOf(string file, string assignment)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CourseKit.Grading;
 
 namespace CourseKit.Interactive.Checks;
 
@@ -17,8 +18,8 @@ public sealed record CheckSummary(int Passed, int Failed, int NotImplemented, in
         ArgumentNullException.ThrowIfNull(checks);
         var list = checks.ToList();
         return new CheckSummary(
-            list.Count(c => c.Status == "passed"), list.Count(c => c.Status == "failed"),
-            list.Count(c => c.Status == "not_implemented"), list.Count(c => c.Status == "error"),
+            list.Count(c => c.Status == CheckStatus.Passed), list.Count(c => c.Status == CheckStatus.Failed),
+            list.Count(c => c.Status == CheckStatus.NotImplemented), list.Count(c => c.Status is not (CheckStatus.Passed or CheckStatus.Failed or CheckStatus.NotImplemented)),
             list.Sum(c => c.Points), list.Sum(c => c.MaxPoints));
     }
 

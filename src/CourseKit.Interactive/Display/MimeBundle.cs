@@ -27,7 +27,7 @@ public sealed class MimeBundle
     public static MimeBundle PlainText(string text) => new MimeBundle().Add(KnownMimeTypes.PlainText, text);
 }
 
-/// <summary>Mime types the engine itself knows (the library has its own <c>CourseKit.Display.MimeTypes</c>; the engine does not reference it).</summary>
+/// <summary>Mime types the engine itself knows; the check result's is the grading protocol's own.</summary>
 public static class KnownMimeTypes
 {
     /// <summary>Plain text.</summary>
@@ -36,6 +36,6 @@ public static class KnownMimeTypes
     /// <summary>HTML.</summary>
     public const string Html = "text/html";
 
-    /// <summary>A CourseKit check's result (JSON: name, status, points, max_points).</summary>
-    public const string CheckResult = "application/vnd.coursekit.check+json";
+    /// <summary>A CourseKit check's result (<see cref="global::CourseKit.Grading.Protocol.CheckReport"/> as JSON).</summary>
+    public const string CheckResult = global::CourseKit.Grading.Protocol.ProtocolMimeTypes.CheckResult;
 }

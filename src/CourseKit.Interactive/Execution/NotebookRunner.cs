@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
-using CourseKit.Interactive.Display;
 using CourseKit.Interactive.Notebooks;
-using Microsoft.CodeAnalysis.Scripting;
 
 namespace CourseKit.Interactive.Execution;
 
@@ -27,11 +25,10 @@ public sealed class NotebookRunner(NotebookRunOptions? options = null)
         notebook.EnsureCellIds();
         string baseDirectory = Path.GetFullPath(_options.BaseDirectory
             ?? (notebook.Path is null ? Environment.CurrentDirectory : Path.GetDirectoryName(notebook.Path)!));
-        var session = new ScriptSession(baseDirectory, Path.GetFileName(notebook.Path ?? "notebook.ipynb"), _options.Imports);
         var results = new List<CellRunResult>();
         int executionCount = 0;
         bool stateLost = false;
-        using (ConsoleCapture.Begin())
+        using (var session = new CellSession(baseDirectory, Path.GetFileName(notebook.Path ?? "notebook.ipynb"), _options))
         {
             foreach (var cell in notebook.Cells)
             {
@@ -43,7 +40,7 @@ public sealed class NotebookRunner(NotebookRunOptions? options = null)
                     CellAction.UnknownKernel => Finish(cell, CellStatus.Failed, null, [NotebookOutputs.Error("UnknownKernel",
                         $"unknown kernel '{plan.KernelName}': CourseKit runs C# cells only", [$"unknown kernel '{plan.KernelName}': CourseKit runs C# cells only"])]),
                     _ when stateLost => Finish(cell, CellStatus.NotRun, null, [NotebookOutputs.Error("NotRun", NotRunMessage, [NotRunMessage])]),
-                    _ => RunCSharp(session, cell, plan.Code, ++executionCount, baseDirectory),
+                    _ => RunCSharp(session, cell, plan.Code, ++executionCount),
                 };
                 stateLost |= result.Status == CellStatus.TimedOut;
                 results.Add(result);
@@ -53,61 +50,10 @@ public sealed class NotebookRunner(NotebookRunOptions? options = null)
         return new NotebookRunResult(notebook, results);
     }
 
-    private CellRunResult RunCSharp(ScriptSession session, NotebookCell cell, string code, int count, string baseDirectory)
+    private static CellRunResult RunCSharp(CellSession session, NotebookCell cell, string code, int count)
     {
-        var referenceProblems = ReferenceDirectives.Check(code, baseDirectory);
-        if (referenceProblems.Count > 0) return Finish(cell, CellStatus.Failed, count, [ErrorOutputs.Compilation(referenceProblems)]);
-        var script = session.Prepare(code, cell.Number);
-        var errors = ScriptSession.CompileErrors(script);
-        if (errors.Length > 0) return Finish(cell, CellStatus.Failed, count, [ErrorOutputs.Compilation(errors)]);
-
-        var collector = new CellOutputCollector();
-        var outcome = CellThread.Run($"coursekit cell {cell.Number}", () =>
-        {
-            ConsoleCapture.RouteTo(collector.Writer("stdout"), collector.Writer("stderr"));
-            session.Globals.Cell = collector;
-            return session.RunAsync(script).GetAwaiter().GetResult();
-        }, _options.CellTimeout);
-
-        if (!outcome.Finished)
-        {
-            string message = $"cell did not finish within {_options.CellTimeout.TotalSeconds:0.###} s";
-            collector.Add(NotebookOutputs.Error("TimeoutError", message, [message]));
-            return Finish(cell, CellStatus.TimedOut, count, collector.Seal());
-        }
-        Func<string, int?> cellOfFile = file => CellNumberOf(session, file);
-        if (outcome.Result is ScriptState<object> state)
-        {
-            session.Accept(state);
-            if (state.Exception is not null) collector.Add(ErrorOutputs.Exception(state.Exception, cellOfFile));
-            else if (ScriptSession.HasTrailingValue(script))
-                collector.Add(NotebookOutputs.ExecuteResult(Format(state.ReturnValue).Entries, count));
-        }
-        else
-        {
-            collector.Add(ErrorOutputs.Exception(outcome.Exception!, cellOfFile));
-        }
-        var outputs = collector.Seal();
-        return Finish(cell, StatusOf(outputs), count, outputs);
-    }
-
-    private static MimeBundle Format(object? value)
-    {
-        try { return DisplayFormatter.Format(value); }
-        catch (Exception e) { return MimeBundle.PlainText($"<value could not be shown: {e.GetType().Name}: {e.Message}>"); }
-    }
-
-    private static int? CellNumberOf(ScriptSession session, string file)
-    {
-        int mark = file.LastIndexOf("#cell-", StringComparison.Ordinal);
-        return mark >= 0 && int.TryParse(file[(mark + 6)..], out int n) && session.CellPath(n) == file ? n : null;
-    }
-
-    private static CellStatus StatusOf(IReadOnlyList<JsonObject> outputs)
-    {
-        var error = outputs.LastOrDefault(o => NotebookOutputs.OutputType(o) == "error");
-        if (error is null) return CellStatus.Succeeded;
-        return ErrorOutputs.IsNotImplemented(error["ename"]?.GetValue<string>()) ? CellStatus.NotImplemented : CellStatus.Failed;
+        var outcome = session.Run(code, cell.Number, count);
+        return Finish(cell, outcome.Status, count, outcome.Outputs);
     }
 
     private static CellRunResult Skip(NotebookCell cell)

@@ -28,15 +28,24 @@ internal sealed class ScriptSession
     {
         _baseDirectory = baseDirectory;
         _notebookFile = notebookFile;
-        _options = ScriptOptions.Default
+        _options = Options(baseDirectory, imports);
+    }
+
+    /// <summary>The options every cell compiles with (the grader's analysis compiles learners' cells with the same).</summary>
+    public static ScriptOptions Options(string baseDirectory, IEnumerable<string> imports) =>
+        ScriptOptions.Default
             .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(baseDirectory).WithSearchPaths(baseDirectory, AppContext.BaseDirectory))
             .WithSourceResolver(new SourceFileResolver([baseDirectory], baseDirectory))
-            .AddReferences(RuntimeAssemblies.Select(Assembly.Load).Append(typeof(object).Assembly))
+            // The engine itself: the interrupt polls compiled into every cell call CellInterrupt.Poll().
+            .AddReferences(RuntimeAssemblies.Select(Assembly.Load).Append(typeof(object).Assembly).Append(typeof(CellInterrupt).Assembly))
             .AddImports(imports)
             .WithEmitDebugInformation(true)
             .WithFileEncoding(Encoding.UTF8)
             .WithLanguageVersion(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest);
-    }
+
+    /// <summary>How cells are parsed (script kind, the latest language version).</summary>
+    public Microsoft.CodeAnalysis.CSharp.CSharpParseOptions ParseOptions { get; } =
+        new(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest, kind: SourceCodeKind.Script);
 
     /// <summary>The globals every cell sees (<c>display</c>).</summary>
     public NotebookGlobals Globals { get; } = new();
@@ -53,6 +62,13 @@ internal sealed class ScriptSession
             : _state.Script.ContinueWith(code, options);
     }
 
+    /// <summary>The cell's script continuing <paramref name="previous"/>, nothing run (export analyses a chapter this way).</summary>
+    public Script<object> Chain(Script<object>? previous, string code, int cellNumber)
+    {
+        var options = _options.WithFilePath(CellPath(cellNumber));
+        return previous is null ? CSharpScript.Create(code, options, typeof(NotebookGlobals)) : previous.ContinueWith(code, options);
+    }
+
     /// <summary>Compiles <paramref name="script"/>; returns its errors (empty when it compiled).</summary>
     public static ImmutableArray<Diagnostic> CompileErrors(Script<object> script) =>
         script.Compile().Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
@@ -65,7 +81,33 @@ internal sealed class ScriptSession
         if (tree.GetRoot() is not CompilationUnitSyntax { Members: [.., GlobalStatementSyntax { Statement: ExpressionStatementSyntax last }] }
             || !last.SemicolonToken.IsMissing) return false;
         var type = compilation.GetSemanticModel(tree).GetTypeInfo(last.Expression).Type;
-        return type is not null && type.SpecialType != SpecialType.System_Void;
+        // display(x) as a cell's last expression shows the display, not the handle it returns.
+        return type is not null && type.SpecialType != SpecialType.System_Void && type.ToDisplayString() != typeof(DisplayedValue).FullName;
+    }
+
+    /// <summary>
+    /// Loads the submission and the assemblies its <c>#r</c> directives name before it runs, as .NET Interactive does
+    /// on <c>#r</c>: an assembly the cell has not touched yet still declares its formatters (a Plotly.NET chart in the
+    /// cell that references CourseKit.Core is drawn by CourseKit.Core's chart formatter). Each is loaded through the
+    /// submission's own load context, so the cell's later use of it gets the same copy. A file that cannot load is
+    /// said on the cell's stderr; the cell runs on (it compiled, and fails only if it uses the file).
+    /// </summary>
+    public static void LoadDirectiveReferences(Script<object> script)
+    {
+        var compilation = script.GetCompilation();
+        var paths = compilation.DirectiveReferences.OfType<PortableExecutableReference>().Select(r => r.FilePath).OfType<string>().ToList();
+        if (paths.Count == 0) return;
+        script.CreateDelegate(); // emits and loads the submission; RunAsync reuses it
+        var submission = AppDomain.CurrentDomain.GetAssemblies().LastOrDefault(a => a.GetName().Name == compilation.AssemblyName);
+        if (submission is null || System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(submission) is not { } context) return;
+        foreach (string path in paths)
+        {
+            try { context.LoadFromAssemblyName(AssemblyName.GetAssemblyName(path)); }
+            catch (Exception e) when (e is FileNotFoundException or FileLoadException or BadImageFormatException)
+            {
+                Console.Error.WriteLine($"#r \"{path}\": could not load it before the cell runs ({e.GetType().Name}: {e.Message}).");
+            }
+        }
     }
 
     /// <summary>Runs a compiled script; an exception thrown by the cell's code ends up in the state's <c>Exception</c>.</summary>

@@ -6,8 +6,8 @@ namespace CourseKit.Interactive.Execution;
 
 /// <summary>
 /// Turns an exception's stack into traceback lines a learner can read: frames in a cell become
-/// "at Method(args) in cell 4, line 3" (the cell's top-level code: "at cell 4, line 3"); the script host's and the
-/// async machinery's frames are left out; other frames keep their file and line when known.
+/// "at Method(args) in cell 4, line 3" (the cell's top-level code: "at cell 4, line 3"); the script host's, the
+/// async machinery's and the engine's interrupt polls' frames are left out; other frames keep their file and line when known.
 /// </summary>
 internal static partial class StackTraceMapper
 {
@@ -33,6 +33,8 @@ internal static partial class StackTraceMapper
 
     private static bool IsHidden(MethodBase method)
     {
+        // The interrupt polls the engine compiled into the cell: the learner wrote none of them.
+        if (method.DeclaringType == typeof(CellInterrupt)) return true;
         string ns = method.DeclaringType?.Namespace ?? "";
         return HiddenNamespaces.Any(h => ns == h || ns.StartsWith(h + ".", StringComparison.Ordinal));
     }

@@ -10,7 +10,19 @@ namespace CourseKit.Interactive.Grading;
 /// <param name="CellId">The exercise cell's id (release keeps the solution's ids).</param>
 /// <param name="StubSource">The released source: the solution replaced by the not-implemented stub.</param>
 /// <param name="CheckCellIds">The ids of the check cells that grade it, in notebook order.</param>
-public sealed record AssignmentExercise(int Number, string Title, string CellId, string StubSource, IReadOnlyList<string> CheckCellIds);
+public sealed record AssignmentExercise(int Number, string Title, string CellId, string StubSource, IReadOnlyList<string> CheckCellIds)
+{
+    /// <summary>The exercise cell's index among the released cells of <paramref name="assignment"/>.</summary>
+    public int ReleaseIndex(Assignment assignment) => assignment.Find(CellId)!.Index;
+}
+
+/// <summary>One check cell of an assignment: where it is, the exercise it grades, and the call it makes.</summary>
+/// <param name="ReleaseIndex">Its index among the released cells.</param>
+/// <param name="CellId">Its cell id in the release.</param>
+/// <param name="Exercise">The exercise it grades, or null.</param>
+/// <param name="Call">The library check and the learner's function (<c>Checks.Softmax.Run(Softmax)</c>).</param>
+/// <param name="Source">The cell's source as released.</param>
+public sealed record AssignmentCheck(int ReleaseIndex, string CellId, int? Exercise, CheckCall Call, string Source);
 
 /// <summary>
 /// What the grader grades against: the solution notebook released in memory (the student form, with exercise and
@@ -30,9 +42,26 @@ public sealed class Assignment
             .Select(c => new AssignmentExercise(ExerciseOf(c)!.Value, TitleOf(c.Source), c.Id!, c.Source,
                 Cells.Where(k => CellRoles.RoleOf(k) == "check" && ExerciseOf(k) == ExerciseOf(c)).Select(k => k.Id!).ToList()))
             .ToList();
+        Checks = Cells.Where(c => CellRoles.RoleOf(c) == "check").Select(c => new AssignmentCheck(c.Index, c.Id!, ExerciseOf(c),
+            CheckCall.Parse(c.Source, out string? problem) ?? throw new InvalidDataException(
+                $"{release.Name}, cell {c.Number}: a check cell must read {CheckCall.Form} ({problem}), actual: {c.Source}"), c.Source)).ToList();
     }
 
-    /// <summary>The assignment's name: the solution's file name without extension ("08-softmax-regression").</summary>
+    /// <summary>
+    /// The folders of the files the released cells <c>#r</c> (relative paths resolve against <see cref="ReleaseFolder"/>):
+    /// what the sandboxed process must be able to read.
+    /// </summary>
+    public IReadOnlyList<string> ReferencedFolders => Cells.Where(c => c.IsCode)
+        .SelectMany(c => System.Text.RegularExpressions.Regex.Matches(c.Source, "^\\s*#r\\s+\"(?<target>[^\"]+)\"", System.Text.RegularExpressions.RegexOptions.Multiline))
+        .Select(m => m.Groups["target"].Value)
+        .Where(t => t.Contains('/') || t.Contains('\\') || t.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
+        .Select(t => Path.GetDirectoryName(Path.GetFullPath(Path.Combine(ReleaseFolder, t)))!)
+        .Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>The check cells, in notebook order.</summary>
+    public IReadOnlyList<AssignmentCheck> Checks { get; }
+
+    /// <summary>The assignment's name: the solution's file name without extension ("07-softmax-regression").</summary>
     public string Name => Release.Name;
 
     /// <summary>The student notebook as <c>coursekit release</c> writes it.</summary>
@@ -66,7 +95,8 @@ public sealed class Assignment
     {
         var solution = NotebookReader.Read(solutionPath);
         string folder = Path.GetFullPath(releaseFolder ?? DefaultReleaseFolder(solutionPath));
-        var assignment = new Assignment(NotebookRelease.Release(solution, folder), folder);
+        // Grading runs exercise and check cells; an example's expected output is only shown to learners, so it is not captured here.
+        var assignment = new Assignment(NotebookRelease.Release(solution, folder, ExampleOutputs.NotCaptured), folder);
         if (assignment.Exercises.Count == 0 || assignment.CheckCellIds.Count == 0)
             throw new InvalidDataException($"{solutionPath}: expected a solution notebook with '// Exercise N — …' cells and check cells, actual {assignment.Exercises.Count} exercises and {assignment.CheckCellIds.Count} checks.");
         return assignment;

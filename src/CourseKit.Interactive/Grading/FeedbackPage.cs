@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using CourseKit.Grading.Protocol;
 
 namespace CourseKit.Interactive.Grading;
 
@@ -30,6 +31,7 @@ public static class FeedbackPage
         html.Append("<h1>").Append(E(assignment)).Append(" — feedback for ").Append(E(grade.Student)).Append("</h1>\n");
         html.Append("<p class=\"score\">Score: <b>").Append(N(grade.Score)).Append(" / ").Append(N(grade.MaxScore))
             .Append("</b> (").Append(E(grade.StatusText)).Append(")</p>\n");
+        if (grade.Unsandboxed) html.Append("<p class=\"failed\">").Append(E(GradescopeResults.UnsandboxedNote)).Append("</p>\n");
         var general = grade.Notes.Where(n => n.Exercise is null).ToList();
         if (general.Count > 0) Notes(html, general);
         foreach (var check in grade.Checks) Check(html, grade, check);
@@ -41,7 +43,7 @@ public static class FeedbackPage
     {
         html.Append("<h2>").Append(E(GradescopeResults.TestName(grade, check))).Append(" — ")
             .Append(N(check.Points)).Append(" / ").Append(N(check.MaxPoints)).Append(" points</h2>\n");
-        html.Append("<p class=\"").Append(E(check.Status)).Append("\">").Append(E(check.Summary)).Append("</p>\n");
+        html.Append("<p class=\"").Append(StatusNames.Of(check.Status)).Append("\">").Append(E(check.Summary)).Append("</p>\n");
         if (check.Cases.Count > 0)
         {
             html.Append("<table><tr><th>case</th><th>result</th><th>details</th></tr>\n");

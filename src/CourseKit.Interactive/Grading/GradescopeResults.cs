@@ -41,7 +41,7 @@ public static class GradescopeResults
             ["score"] = Round(grade.Score),
             ["execution_time"] = (int)Math.Ceiling(grade.Seconds),
             ["output"] = $"{grade.Student}: {Round(grade.Score)}/{Round(grade.MaxScore)} points ({grade.StatusText})." +
-                string.Concat(grade.Notes.Select(n => "\n- " + n.Text)),
+                (grade.Unsandboxed ? "\n- " + UnsandboxedNote : "") + string.Concat(grade.Notes.Select(n => "\n- " + n.Text)),
             ["output_format"] = "text",
             ["visibility"] = "visible",
             ["stdout_visibility"] = "hidden",
@@ -49,6 +49,10 @@ public static class GradescopeResults
         };
         return results.ToJsonString(Options) + "\n";
     }
+
+    /// <summary>What every result graded without a sandbox says.</summary>
+    public const string UnsandboxedNote =
+        "graded WITHOUT a sandbox (coursekit grade --unsandboxed): the learner's code ran as the grader's user, with its files and network in reach.";
 
     /// <summary>"Exercise 1 — softmax of each row of z: softmax".</summary>
     public static string TestName(SubmissionGrade grade, CheckGrade check)

@@ -1,22 +1,22 @@
 namespace CourseKit.Interactive.Grading;
 
 /// <summary>
-/// What the parent changes before running a submission again after an attempt died: the exercise the dead cell belongs
+/// What the grader changes before running a submission again after an attempt died: the exercise the dead cell belongs
 /// to is scored 0 with the reason and gets its stub back; a cell the learner added is left out. Each exercise and each
 /// cell at most once, so the attempts are bounded by the number of exercises plus the learner's cells.
 /// </summary>
 public sealed class RetryPlan
 {
-    private readonly HashSet<int> _neutralized = [];
-    private readonly HashSet<string> _skipped = [];
+    private readonly Dictionary<int, string> _neutralized = [];
+    private readonly Dictionary<int, string> _skipped = [];
     private readonly Dictionary<int, AttemptDeath> _lost = [];
     private readonly List<GradeNote> _notes = [];
 
-    /// <summary>Exercises replaced by their stub.</summary>
-    public IReadOnlySet<int> Neutralized => _neutralized;
+    /// <summary>Exercises replaced by their stub, with why.</summary>
+    public IReadOnlyDictionary<int, string> Neutralized => _neutralized;
 
-    /// <summary>Ids of the learner's cells left out.</summary>
-    public IReadOnlySet<string> Skipped => _skipped;
+    /// <summary>The learner's added cells left out (by their number in the learner's notebook), with why.</summary>
+    public IReadOnlyDictionary<int, string> Skipped => _skipped;
 
     /// <summary>Exercises scored 0, with why.</summary>
     public IReadOnlyDictionary<int, AttemptDeath> Lost => _lost;
@@ -37,15 +37,15 @@ public sealed class RetryPlan
         TimedOut |= death.Kind == DeathKind.TimedOut;
         Crashed |= death.Kind == DeathKind.Crashed;
         var cell = death.Cell;
-        if (cell is { Role: "exercise" or "check", Exercise: int exercise } && _neutralized.Add(exercise))
+        if (cell is { Role: CellRole.Exercise or CellRole.Check, Exercise: int exercise } && _neutralized.TryAdd(exercise, StubReason.Retried))
         {
             _lost[exercise] = death;
             _notes.Add(new(exercise, $"Exercise {exercise}: {death.Reason} (cell {cell.Number}); it was scored 0 and the notebook was graded again without your code for it."));
             return true;
         }
-        if (cell is { Role: "added" } && _skipped.Add(cell.Id))
+        if (cell is { Role: CellRole.Added, LearnerNumber: int number } && _skipped.TryAdd(number, $"an earlier run of this notebook did not survive this cell ({death.Reason})"))
         {
-            _notes.Add(new(cell.Exercise, $"cell {cell.Number}, a cell you added: {death.Reason}; it was left out and the notebook was graded again."));
+            _notes.Add(new(cell.Exercise, $"cell {number}, a cell you added: {death.Reason}; it was left out and the notebook was graded again."));
             return true;
         }
         string where = cell is null ? "before any cell ran" : $"in cell {cell.Number}";

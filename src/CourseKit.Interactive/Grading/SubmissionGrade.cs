@@ -1,3 +1,5 @@
+using CourseKit.Grading;
+
 namespace CourseKit.Interactive.Grading;
 
 /// <summary>One case of a check as the feedback shows it (hidden cases' messages never hold expected values).</summary>
@@ -11,15 +13,15 @@ public sealed record CaseGrade(string Name, bool Passed, bool Hidden, string Mes
 /// <param name="Exercise">The exercise it grades, or null.</param>
 /// <param name="CellId">The check cell's id.</param>
 /// <param name="Name">The check's name ("softmax").</param>
-/// <param name="Status">passed, failed, not_implemented, error, timed_out, crashed or not_run.</param>
+/// <param name="Status">The check's status, as the grader judged it.</param>
 /// <param name="Points">Points earned.</param>
 /// <param name="MaxPoints">Points possible.</param>
 /// <param name="Summary">The check's one line, or why it has no result.</param>
 /// <param name="Cases">The cases, when the check ran.</param>
-public sealed record CheckGrade(int? Exercise, string CellId, string Name, string Status, double Points, double MaxPoints, string Summary, IReadOnlyList<CaseGrade> Cases)
+public sealed record CheckGrade(int? Exercise, string CellId, string Name, CheckStatus Status, double Points, double MaxPoints, string Summary, IReadOnlyList<CaseGrade> Cases)
 {
     /// <summary>Whether the check passed in full.</summary>
-    public bool Passed => Status == "passed";
+    public bool Passed => Status == CheckStatus.Passed;
 }
 
 /// <summary>How the grading of a submission ended.</summary>
@@ -51,6 +53,9 @@ public enum SubmissionOutcome
 public sealed record SubmissionGrade(string Student, string SourcePath, SubmissionOutcome Outcome, IReadOnlyList<AssignmentExercise> Exercises,
     IReadOnlyList<CheckGrade> Checks, IReadOnlyList<GradeNote> Notes, double Seconds, bool TimedOut, bool Crashed)
 {
+    /// <summary>Set when the submission was graded without a sandbox (<c>--unsandboxed</c>): every result says so.</summary>
+    public bool Unsandboxed { get; init; }
+
     /// <summary>Points earned.</summary>
     public double Score => Checks.Sum(c => c.Points);
 
@@ -77,6 +82,7 @@ public sealed record SubmissionGrade(string Student, string SourcePath, Submissi
             };
             if (TimedOut) text += "; timed out";
             if (Crashed) text += "; crashed";
+            if (Unsandboxed) text += "; unsandboxed";
             return text;
         }
     }

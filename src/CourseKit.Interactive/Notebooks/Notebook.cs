@@ -25,7 +25,7 @@ public sealed class Notebook
     /// <summary>The full path the notebook was read from, or null for one built in memory.</summary>
     public string? Path { get; }
 
-    /// <summary>The file name without extension ("08-softmax-regression"), or "notebook" for one built in memory.</summary>
+    /// <summary>The file name without extension ("07-softmax-regression"), or "notebook" for one built in memory.</summary>
     public string Name => Path is null ? "notebook" : System.IO.Path.GetFileNameWithoutExtension(Path);
 
     /// <summary>nbformat's major version (4).</summary>

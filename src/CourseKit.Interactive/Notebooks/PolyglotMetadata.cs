@@ -2,16 +2,20 @@ using System.Text.Json.Nodes;
 
 namespace CourseKit.Interactive.Notebooks;
 
-/// <summary>The metadata VS Code's Polyglot Notebooks extension writes, so our notebooks open there as C# notebooks.</summary>
+/// <summary>
+/// Notebook metadata: the kernelspec of CourseKit's own kernel (<c>coursekit</c>, which VS Code's Jupyter extension,
+/// JupyterLab and Codespaces then start without asking), and the metadata VS Code's Polyglot Notebooks extension writes,
+/// so the notebooks still open there as C# notebooks (see docs/kernels.md).
+/// </summary>
 public static class PolyglotMetadata
 {
     /// <summary>The C# kernel's name in Polyglot metadata.</summary>
     public const string CSharpKernel = "csharp";
 
-    /// <summary>Notebook metadata: kernelspec, language_info and the Polyglot kernel list (C# the default).</summary>
+    /// <summary>Notebook metadata: kernelspec (CourseKit's kernel), language_info and the Polyglot kernel list (C# the default).</summary>
     public static JsonObject NotebookMetadata() => new()
     {
-        ["kernelspec"] = new JsonObject { ["display_name"] = ".NET (C#)", ["language"] = "C#", ["name"] = ".net-csharp" },
+        ["kernelspec"] = new JsonObject { ["display_name"] = "C# (CourseKit)", ["language"] = "C#", ["name"] = "coursekit" },
         ["language_info"] = new JsonObject { ["name"] = "polyglot-notebook" },
         ["polyglot_notebook"] = new JsonObject
         {

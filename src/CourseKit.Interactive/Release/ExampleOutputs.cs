@@ -11,11 +11,18 @@ namespace CourseKit.Interactive.Release;
 public sealed class ExampleOutputs
 {
     private readonly Dictionary<string, string> _texts;
+    private readonly string? _placeholder;
 
-    private ExampleOutputs(Dictionary<string, string> texts) => _texts = texts;
+    private ExampleOutputs(Dictionary<string, string> texts, string? placeholder = null) => (_texts, _placeholder) = (texts, placeholder);
+
+    /// <summary>
+    /// For a release that is only graded, never handed out: every example gets its expected-output cell (same id as in
+    /// the student version, so a learner's copy matches it) with a placeholder text, without running the solution.
+    /// </summary>
+    public static ExampleOutputs NotCaptured { get; } = new([], "(the solution's output; `coursekit release` captures it)");
 
     /// <summary>The captured text of the example cell with id <paramref name="cellId"/>, or null when none was captured.</summary>
-    public string? For(string cellId) => _texts.GetValueOrDefault(cellId);
+    public string? For(string cellId) => _texts.GetValueOrDefault(cellId) ?? _placeholder;
 
     /// <summary>Whether <paramref name="notebook"/> has any example cell (only then does release need to run it).</summary>
     public static bool Needed(Notebook notebook) => notebook.Cells.Any(c => c.IsCode && ExampleCells.IsExample(c.Source));

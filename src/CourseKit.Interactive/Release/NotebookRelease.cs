@@ -34,7 +34,13 @@ public static class NotebookRelease
             if (source != cell.Source) cell.Source = source;
             cell.SetResult(null, []);
             if (exercise is { } n) { CellRoles.MarkExercise(cell, n); lastExercise = n; }
-            else if (CellRoles.IsCheck(source)) CellRoles.MarkCheck(cell, lastExercise);
+            else if (CellRoles.IsCheck(source))
+            {
+                // The grader builds a check's cases from the library by this call's name: no other form can be graded.
+                if (Grading.CheckCall.Parse(source, out string? problem) is null)
+                    throw new ReleaseException($"{name}, cell {cell.Number}: a check cell must read {Grading.CheckCall.Form} ({problem}).");
+                CellRoles.MarkCheck(cell, lastExercise);
+            }
             else if (ExampleCells.IsExample(source)) expected.Add((cell.Index, ExpectedOutput(cell, examples, name)));
         }
         var cells = (System.Text.Json.Nodes.JsonArray)student.Json["cells"]!;

@@ -1,7 +1,7 @@
 namespace CourseKit.Interactive.Site;
 
 /// <summary>One chapter of the site: a notebook rendered as a page body, with the headings its table of contents lists.</summary>
-/// <param name="FileName">The page's file name in the site folder ("08-softmax-regression.html").</param>
+/// <param name="FileName">The page's file name in the site folder ("07-softmax-regression.html").</param>
 /// <param name="Title">The chapter's title: the text of the notebook's first <c>#</c> heading, else the notebook's name.</param>
 /// <param name="TitleHtml">The title as inline HTML (math spans kept).</param>
 /// <param name="Sections">The chapter's <c>##</c> headings, in order.</param>

@@ -11,7 +11,7 @@ namespace CourseKit.Interactive.Site;
 internal static class OutputRenderer
 {
     /// <summary>The mime type of a check result (<c>Checks.X.Run</c>), shown with its HTML and marked as a check.</summary>
-    public const string CheckMimeType = "application/vnd.coursekit.check+json";
+    public const string CheckMimeType = CourseKit.Grading.Protocol.ProtocolMimeTypes.CheckResult;
 
     /// <summary>The mime type plotly figures carry beside their HTML.</summary>
     public const string PlotlyMimeType = "application/vnd.plotly.v1+json";

@@ -18,11 +18,10 @@ public static class GradientDescent
     /// </remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="learningRate"/> is not finite and &gt; 0.</exception>
     /// <exception cref="ArgumentException">One of <paramref name="parameters"/> does not require a gradient (a constant or a value computed from others).</exception>
-    public static void Step(IEnumerable<Variable> parameters, float learningRate)
+    public static void Step(IEnumerable<Variable> parameters, double learningRate)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        if (!(learningRate > 0f) || !float.IsFinite(learningRate))
-            throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate, $"learningRate: expected a finite value > 0, actual {learningRate}.");
+        float rate = CourseKit.Tensors.ScalarArguments.Positive(learningRate, nameof(learningRate));   // a double, like the optimizers' rates
         foreach (Variable p in parameters)
         {
             ArgumentNullException.ThrowIfNull(p, nameof(parameters));
@@ -30,7 +29,7 @@ public static class GradientDescent
                 throw new ArgumentException($"parameters: expected trainable leaves made by Variable.Parameter, actual a {p.Op} {p.Shape}.", nameof(parameters));
             if (p.Grad is null) continue;
             Span<float> value = p.Value.AsSpan();
-            TensorPrimitives.MultiplyAdd(p.Grad.AsSpan(), -learningRate, value, value);
+            TensorPrimitives.MultiplyAdd(p.Grad.AsSpan(), -rate, value, value);
             p.ZeroGrad();
         }
     }

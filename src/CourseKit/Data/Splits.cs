@@ -91,6 +91,20 @@ public static class Splits
         return splits;
     }
 
+    /// <summary>
+    /// How many of a group of <paramref name="n"/> examples go to each split: effectively computes ⌊f_k·n⌋ per split,
+    /// then gives the examples left over one each to the splits with the largest fractional parts (ties → earlier split).
+    /// The counts sum to n and each is within 1 of f_k·n. The stratified split applies it to each class.
+    /// </summary>
+    /// <param name="n">Number of examples in the group (≥ 0).</param>
+    /// <param name="fractions">Positive fractions summing to 1.</param>
+    public static int[] Counts(int n, double[] fractions)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(n);
+        CheckFractions(fractions);
+        return Allocate(n, fractions);
+    }
+
     /// <summary>Largest-remainder counts: Σ = n, each within 1 of f_k·n, leftovers to the largest fractional parts (ties → earlier split).</summary>
     internal static int[] Allocate(int n, double[] fractions)
     {

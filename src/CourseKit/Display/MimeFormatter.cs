@@ -35,7 +35,7 @@ public static class MimeTypes
     public const string Json = "application/json";
 
     /// <summary>A check's result as JSON (name, status, points), which <c>coursekit run</c> and <c>grade</c> collect from outputs.</summary>
-    public const string CheckResult = "application/vnd.coursekit.check+json";
+    public const string CheckResult = Grading.Protocol.ProtocolMimeTypes.CheckResult;
 
     /// <summary>A plotly figure (data + layout), the MIME type JupyterLab's plotly extension renders.</summary>
     public const string Plotly = "application/vnd.plotly.v1+json";

@@ -3,18 +3,17 @@ namespace CourseKit.Grading;
 public sealed partial class Check<TIn, TOut>
 {
     /// <summary>
-    /// Runs every case on <paramref name="learner"/>: visible ones always, hidden ones in grading mode. Each call gets
-    /// fresh copies of the inputs. With <paramref name="timeout"/>, each case runs on a background thread and reports
-    /// "timed out after N s" when it does not return (the runaway thread is abandoned, later cases are skipped).
+    /// Runs every case on <paramref name="learner"/>: visible ones always, hidden ones when <paramref name="mode"/> has
+    /// the grader's seed. Each call gets fresh copies of the inputs. With <paramref name="timeout"/>, each case runs on
+    /// a background thread and reports "timed out after N s" when it does not return (the runaway thread is abandoned,
+    /// later cases are skipped). When the exercise asks the learner to write something themselves
+    /// (<see cref="WriteYourself"/>) and the function calls the library's version, the check says so and scores 0.
     /// </summary>
     /// <param name="learner">The learner's function.</param>
     /// <param name="timeout">Per-case time limit; none by default (the grader runs whole cells with time limits).</param>
-    /// <param name="mode">Learner or grading mode; by default from the environment (<see cref="GradingMode.FromEnvironment"/>).</param>
-    public CheckResult Run(Func<TIn, TOut> learner, TimeSpan? timeout = null, GradingMode? mode = null)
-    {
-        if (learner is null) return Report.NullLearner(Name, Points, $"Func<{TypeNames.Of(typeof(TIn))}, {TypeNames.Of(typeof(TOut))}>");
-        return RunCore(input => learner(input), timeout, mode ?? GradingMode.FromEnvironment());
-    }
+    /// <param name="mode">Visible cases only (<see cref="GradingMode.Student"/>, the default) or with hidden ones.</param>
+    public CheckResult Run(Func<TIn, TOut> learner, TimeSpan? timeout = null, GradingMode? mode = null) =>
+        learner is null ? Report.NullLearner(Name, Points, ExpectedSignature) : RunCore(input => learner(input), learner, timeout, mode);
 
     /// <summary>
     /// Runs a function of any signature: one whose parameters match the inputs (a tuple's items as separate
@@ -27,24 +26,36 @@ public sealed partial class Check<TIn, TOut>
         if (learner is Func<TIn, TOut> typed) return Run(typed, timeout, mode);
         var invoke = Signatures.Adapt(learner, typeof(TIn), out string? problem);
         if (invoke is null) return Report.WrongSignature(Name, Points, ExpectedSignature, problem!);
-        return RunCore(input => invoke(input), timeout, mode ?? GradingMode.FromEnvironment());
+        return RunCore(input => invoke(input), learner, timeout, mode);
     }
 
-    private string ExpectedSignature => Signatures.Describe(typeof(TIn), typeof(TOut));
-
-    private CheckResult RunCore(Func<TIn, object?> learner, TimeSpan? timeout, GradingMode mode)
+    /// <summary>How feedback names the learner's function's type; a <see cref="VariableCheck{TLearner, TIn, TOut}"/> sets its own.</summary>
+    internal string ExpectedSignature
     {
-        if (_reference is null)
-            throw new InvalidOperationException($"Check '{Name}': expected a reference function (call .Reference(…)), actual none.");
+        get => _signature ?? Signatures.Describe(typeof(TIn), typeof(TOut));
+        set => _signature = value;
+    }
+
+    private string? _signature;
+
+    /// <summary>The live run: <paramref name="shown"/> is the learner's own delegate, scanned for library shortcuts.</summary>
+    internal CheckResult RunCore(Func<TIn, object?> learner, Delegate shown, TimeSpan? timeout, GradingMode? mode)
+    {
+        RequireReference();
+        if (ShortcutScan.FindUse(shown, _shortcuts) is { } use) return Report.Broken(Name, Points, use.Message);
         var results = new List<CaseResult>();
         bool timedOut = false;
-        foreach (var (spec, hidden) in Cases(mode))
+        foreach (var (spec, hidden) in Cases(mode ?? GradingMode.Student))
         {
             if (timedOut)
+            {
                 results.Add(new CaseResult(spec.Name, hidden, CaseStatus.Skipped, "not run: an earlier case timed out", spec.Weight));
-            else
-                results.Add(RunCase(spec, hidden, learner, timeout));
-            timedOut |= results[^1].Status == CaseStatus.TimedOut;
+                continue;
+            }
+            TOut expected = RunReference(spec);
+            var answer = CaseCall.Run(learner, spec.Input, timeout);
+            results.Add(answer is null ? TimedOut(spec, hidden, timeout!.Value) : Judge(spec, hidden, answer, expected));
+            timedOut = answer is null;
         }
         return Report.Build(Name, Points, results, _allOrNothing);
     }
@@ -61,29 +72,10 @@ public sealed partial class Check<TIn, TOut>
         }
     }
 
-    private CaseResult RunCase(CaseSpec spec, bool hidden, Func<TIn, object?> learner, TimeSpan? timeout)
+    private void RequireReference()
     {
-        TOut expected = RunReference(spec);
-        TIn given = Inputs.Copy(spec.Input);
-        Outcome outcome = Outcome.Run(() => learner(given), timeout);
-        var result = new CaseResult(spec.Name, hidden, CaseStatus.Passed, "", spec.Weight) { Hint = spec.Hint };
-        if (outcome.TimedOut)
-            return result with { Status = CaseStatus.TimedOut, Message = $"timed out after {Numbers.Short(timeout!.Value.TotalSeconds)} s" };
-        if (outcome.Exception is NotImplementedException nie)
-        {
-            string where = LearnerCode.ExerciseOf(nie) ?? _exercise ?? "your exercise cell";
-            return result with { Status = CaseStatus.NotImplemented, Message = $"not implemented yet — replace the throw in {where}" };
-        }
-        if (outcome.Exception is { } ex)
-            return result with { Status = CaseStatus.Error, Message = "your code threw " + LearnerCode.DescribeException(ex) };
-        Comparison comparison = _compare(expected, outcome.Value, _tolerance);
-        string? change = Inputs.FindChange(spec.Input, given, _inputNames, revealValues: !hidden);
-        if (comparison.Passed && change is null) return result;
-        string message = comparison.Passed ? "" : comparison.Describe(revealExpected: !hidden);
-        if (change is not null)
-            message += (message.Length > 0 ? "; also, " : "") +
-                       $"your function changed its input {change} — work on a copy so that the caller's data stays as it was";
-        return result with { Status = CaseStatus.Failed, Message = message, Comparison = comparison.Passed ? null : comparison };
+        if (_reference is null)
+            throw new InvalidOperationException($"Check '{Name}': expected a reference function (call .Reference(…)), actual none.");
     }
 
     private TOut RunReference(CaseSpec spec)

@@ -24,6 +24,7 @@ public sealed partial class Check<TIn, TOut>
     private string[] _inputNames = ["input"];
     private string? _exercise;
     private bool _allOrNothing;
+    private readonly List<LibraryShortcut> _shortcuts = [];
 
     internal Check(string name, double points)
     {
@@ -112,6 +113,21 @@ public sealed partial class Check<TIn, TOut>
         _allOrNothing = true;
         return this;
     }
+
+    /// <summary>
+    /// Declares what the exercise asks the learner to write themselves: using <paramref name="shortcut"/> (for
+    /// instance <see cref="Shortcuts.Softmax"/>, every form of the library's softmax) scores the check 0 with a
+    /// message naming the call — in the notebook's live check and, for any of the learner's cells, when grading.
+    /// </summary>
+    public Check<TIn, TOut> WriteYourself(LibraryShortcut shortcut)
+    {
+        ArgumentNullException.ThrowIfNull(shortcut);
+        _shortcuts.Add(shortcut);
+        return this;
+    }
+
+    /// <summary>What the exercise asks the learner to write themselves.</summary>
+    public IReadOnlyList<LibraryShortcut> Shortcuts => _shortcuts;
 
     private static double CheckWeight(double weight) =>
         weight > 0 && double.IsFinite(weight) ? weight

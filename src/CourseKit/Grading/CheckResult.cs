@@ -1,3 +1,5 @@
+using CourseKit.Grading.Protocol;
+
 namespace CourseKit.Grading;
 
 /// <summary>
@@ -22,6 +24,10 @@ public sealed record CheckResult(string Name, CheckStatus Status, double Points,
 
     /// <summary>One line per case that did not pass, with hints; empty when the check passed.</summary>
     public string Details { get; init; } = "";
+
+    /// <summary>The result as the protocol carries it (<see cref="ProtocolMimeTypes.CheckResult"/>).</summary>
+    public CheckReport ToReport() =>
+        new(Name, Status, Points, MaxPoints, Summary, Cases.Select(c => new CaseReport(c.Name, c.Status, c.Hidden, c.Message, c.Hint)).ToList());
 
     /// <summary>The summary, then the details when there are any.</summary>
     public override string ToString() => Details.Length == 0 ? Summary : Summary + Environment.NewLine + Details;

@@ -22,6 +22,7 @@ public static partial class Checks
     public static Check<In, Out> BatchNormBackward =>
         Check.For<In, Out>("batch norm backward", points: 3)
             .InputNames("dy", "z", "gamma", "epsilon")
+            .WriteYourself(Shortcuts.BatchNorm)
             .Reference(input => BatchNormBackwardReference(input.Dy, input.Z, input.Gamma, input.Epsilon))
             .Compare((expected, actual, tolerance) => Outputs.Tuple(expected, actual, tolerance, ["dz", "dGamma", "dBeta"]))
             .Compare(Tolerance.Of(2e-4, 2e-4))

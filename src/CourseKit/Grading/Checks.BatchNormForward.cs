@@ -19,6 +19,7 @@ public static partial class Checks
     public static Check<In, Matrix> BatchNormForward =>
         Check.For<In, Matrix>("batch norm forward", points: 3)
             .InputNames("z", "gamma", "beta", "epsilon")
+            .WriteYourself(Shortcuts.BatchNorm)
             .Reference(input => BatchNormForwardReference(input.Z, input.Gamma, input.Beta, input.Epsilon))
             .Compare(Tolerance.Of(2e-4, 2e-4))
             .Case("one feature by hand (γ = 2, β = 0.5)", (BatchNormInputs.OneFeature, BatchNormInputs.Row(2), BatchNormInputs.Row(0.5f), 1e-5f),

@@ -23,6 +23,7 @@ public static partial class Checks
     public static Check<In, Matrix> BatchNormInference =>
         Check.For<In, Matrix>("batch norm at test time", points: 2)
             .InputNames("z", "gamma", "beta", "runningMean", "runningVar", "epsilon")
+            .WriteYourself(Shortcuts.BatchNorm)
             .Reference(input => BatchNormInferenceReference(input))
             .Compare(Tolerance.Of(2e-4, 2e-4))
             .Case("one feature by hand", (Matrix.FromRows([0], [2], [6]), BatchNormInputs.Row(1), BatchNormInputs.Row(0),

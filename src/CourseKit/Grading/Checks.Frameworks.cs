@@ -106,6 +106,7 @@ public static partial class Checks
     public static VariableCheck<Func<Variable, Matrix, Variable>, CrossEntropyIn, CrossEntropyOut> AutodiffCrossEntropy => new(
         Check.For<CrossEntropyIn, CrossEntropyOut>("autodiff cross-entropy", points: 2)
             .InputNames("z", "y")
+            .WriteYourself(Shortcuts.CrossEntropy)
             .Reference(input => CrossEntropyReference(input.Z, input.Y))
             .Compare((expected, actual, tolerance) => Outputs.Tuple(expected, actual, tolerance, ["J", "dJ/dz"]))
             .Compare(Tolerance.Of(1e-5, 1e-4))

@@ -18,6 +18,7 @@ public static partial class Checks
     public static Check<(double Low, double High, int Count, bool Log), double[]> GridValues =>
         Check.For<(double Low, double High, int Count, bool Log), double[]>("grid values", points: 1)
             .InputNames("low", "high", "count", "log")
+            .WriteYourself(Shortcuts.Scales)
             .Reference(input => new GridSampler(new SearchSpace().Float("x", input.Low, input.High, input.Log ? Scale.Log : Scale.Linear), input.Count)
                 .Axes[0].Values)
             .Compare(ScaleTolerance)

@@ -16,6 +16,7 @@ public static partial class Checks
     public static Check<Matrix, Matrix> Hardmax =>
         Check.For<Matrix, Matrix>("hardmax", points: 1)
             .InputNames("z")
+            .WriteYourself(Shortcuts.Hardmax)
             .Reference(HardmaxReference)
             .Compare(Tolerance.Exact)
             .Case("lecture example", Matrix.RowVector(5, 2, -1, 3))

@@ -22,6 +22,7 @@ public static partial class Checks
     public static Check<(double U, double Low, double High), double> LogScale =>
         Check.For<(double U, double Low, double High), double>("log scale", points: 1)
             .InputNames("u", "low", "high")
+            .WriteYourself(Shortcuts.Scales)
             .Reference(input => new FloatDistribution(input.Low, input.High, Scale.Log).FromUnit(input.U))
             .Compare(ScaleTolerance)
             .Case("u = 0 gives low (α ∈ [1e-4, 1])", (0, 1e-4, 1), hint: LogEndsHint)

@@ -15,6 +15,7 @@ public static partial class Checks
     public static Check<(int[] Labels, int Classes), Matrix> OneHot =>
         Check.For<(int[] Labels, int Classes), Matrix>("one-hot", points: 1)
             .InputNames("labels", "classes")
+            .WriteYourself(Shortcuts.OneHotEncoding)
             .Reference((labels, classes) => Data.OneHot.Encode(labels, classes))
             .Compare(Tolerance.Exact)
             .Case("labels [1, 2, 3, 0, 2, 1] with C = 4", ([1, 2, 3, 0, 2, 1], 4), hint: "row i is example i: Y has shape m × C.")

@@ -23,6 +23,7 @@ public static partial class Checks
     public static Check<(double U, double Low, double High), double> ReverseLogScale =>
         Check.For<(double U, double Low, double High), double>("reverse-log scale", points: 2)
             .InputNames("u", "low", "high")
+            .WriteYourself(Shortcuts.Scales)
             .Reference(input => new FloatDistribution(input.Low, input.High, Scale.ReverseLog).FromUnit(input.U))
             .Compare(ScaleTolerance)
             .Case("u = 0 gives low (β ∈ [0.9, 0.999])", (0, 0.9, 0.999), hint: ReverseEndsHint)

@@ -17,6 +17,7 @@ public static partial class Checks
         Check.For<Matrix, Matrix>("softmax", points: 3)
             .InputNames("z")
             .Reference(Generators.Softmax)
+            .WriteYourself(Shortcuts.Softmax)
             .Compare(Tolerance.Of(1e-6, 1e-5))
             .Case("lecture example", Matrix.RowVector(5, 2, -1, 3))
             .Case("a batch of 3 examples", Matrix.FromRows([1, 2, 3, 4], [0, 0, 0, 0], [-3, 0.5f, 2, -1]), hint: RowsHint)

@@ -17,6 +17,7 @@ public static partial class Checks
     public static Check<(Matrix YHat, Matrix Y), Matrix> SoftmaxGradient =>
         Check.For<(Matrix YHat, Matrix Y), Matrix>("softmax gradient", points: 1)
             .InputNames("yHat", "y")
+            .WriteYourself(Shortcuts.SoftmaxCrossEntropyGradient)
             .Reference(Subtract)
             .Compare(Tolerance.Of(1e-6, 1e-5))
             .Case("lecture example", (Matrix.RowVector(0.3f, 0.2f, 0.1f, 0.4f), Matrix.RowVector(0, 1, 0, 0)))

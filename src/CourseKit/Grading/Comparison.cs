@@ -30,7 +30,7 @@ public sealed record Comparison
     /// <summary>Whether the output matches.</summary>
     public bool Passed => Kind == Mismatch.None;
 
-    /// <summary>Expected type or shape, e.g. <c>Matrix</c> or <c>(1 × 4)</c> (for type and shape mismatches).</summary>
+    /// <summary>Expected type or shape, e.g. <c>Matrix</c> or <c>(1 × 4)</c> (for type and shape mismatches), or the expected value of a non-numeric output (<c>true</c>).</summary>
     public string? ExpectedForm { get; init; }
 
     /// <summary>Actual type or shape, e.g. <c>null</c>, <c>float[]</c> or <c>(4 × 1)</c>.</summary>
@@ -73,15 +73,39 @@ public sealed record Comparison
     public static Comparison TypeMismatch(string expected, string actual) =>
         new() { Kind = Mismatch.WrongType, ExpectedForm = expected, ActualForm = actual };
 
+    /// <summary>One non-numeric value (a bool, a name) that differs: <paramref name="expected"/> and <paramref name="actual"/> as text.</summary>
+    public static Comparison ValueMismatch(string expected, string actual) =>
+        new() { Kind = Mismatch.WrongValues, ExpectedForm = expected, ActualForm = actual, Count = 1, Mismatches = 1 };
+
     /// <summary>A shape mismatch between <paramref name="expected"/> and <paramref name="actual"/> shapes.</summary>
     public static Comparison ShapeMismatch(string expected, string actual) =>
         new() { Kind = Mismatch.WrongShape, ExpectedForm = expected, ActualForm = actual };
 
     /// <summary>
-    /// One line for the learner. With <paramref name="revealExpected"/> false (hidden cases) no expected value appears:
-    /// only positions, error sizes, and the actual value where it is NaN or ±∞.
+    /// One line for the learner. With <paramref name="revealExpected"/> false (hidden cases) the line says only what
+    /// kind of difference it is: no expected value, no error size (an error next to a chosen output would give the
+    /// expected value away), no position, count or shape (the learner's code chooses those, and could write the hidden
+    /// input into them).
     /// </summary>
-    public string Describe(bool revealExpected = true)
+    public string Describe(bool revealExpected = true) => revealExpected ? DescribeVisible() : DescribeHidden();
+
+    private string DescribeHidden()
+    {
+        string output = Output is null ? "" : $"{Output}: ";
+        bool scalar = Worst is { Rank: 0 } || (Worst is null && ExpectedForm is not null);   // a number or a bool
+        return Kind switch
+        {
+            Mismatch.None => "matches",
+            Mismatch.WrongType => $"{output}wrong type: expected {ExpectedForm}{(KnownForms.Contains(ActualForm ?? "") ? $", got {ActualForm}" : "")}",
+            Mismatch.WrongShape => $"{output}wrong shape",
+            _ => output + (scalar ? "wrong value" : "wrong values") + (NonFinite > 0 ? " (NaN or ±∞ where the reference has numbers)" : ""),
+        };
+    }
+
+    // Type names that say nothing the learner chose: the ones the checks' own signatures use.
+    private static readonly HashSet<string> KnownForms = ["null", "Matrix", "float", "double", "int", "bool", "float[]", "double[]", "int[]", "Variable"];
+
+    private string DescribeVisible()
     {
         string output = Output is null ? "" : $"{Output}: ";
         switch (Kind)
@@ -90,15 +114,13 @@ public sealed record Comparison
             case Mismatch.WrongType: return $"{output}wrong type: expected {ExpectedForm}, got {ActualForm}";
             case Mismatch.WrongShape: return $"{output}wrong shape: expected {ExpectedForm}, got {ActualForm}";
         }
+        if (Worst is null && ExpectedForm is not null)
+            return $"{output}wrong value: expected {ExpectedForm}, got {ActualForm}";   // a bool: both values are its form
         var sb = new StringBuilder(output);
         bool scalar = Worst is { Rank: 0 };
         sb.Append(scalar ? "wrong value" : $"wrong values: {Mismatches} of {Count} elements differ");
         if (Worst is { } at)
-        {
-            sb.Append(scalar ? ": " : $"; worst at {at}: ");
-            if (revealExpected) sb.Append($"expected {Numbers.Exact(Expected)}, actual {Numbers.Exact(Actual)}");
-            else sb.Append(double.IsFinite(Actual) ? "outside the tolerance" : $"actual {Numbers.Exact(Actual)}");
-        }
+            sb.Append(scalar ? ": " : $"; worst at {at}: ").Append($"expected {Numbers.Exact(Expected)}, actual {Numbers.Exact(Actual)}");
         if (NonFinite > 0 && !scalar)
             sb.Append($"; {NonFinite} element{(NonFinite == 1 ? " is" : "s are")} NaN or ±∞ (the reference's are finite numbers)");
         if (Mismatches > NonFinite)

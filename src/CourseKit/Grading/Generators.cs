@@ -4,7 +4,7 @@ using CourseKit.Kernels;
 namespace CourseKit.Grading;
 
 /// <summary>Inputs for hidden cases, drawn from the generator that <see cref="GradingMode"/> seeds.</summary>
-public static class Generators
+internal static class Generators
 {
     /// <summary>A <paramref name="rows"/> × <paramref name="cols"/> matrix with entries from N(<paramref name="mean"/>, <paramref name="std"/>²).</summary>
     public static Matrix Normal(Random random, int rows, int cols, double mean = 0, double std = 1)

@@ -5,23 +5,16 @@ namespace CourseKit.Grading;
 
 /// <summary>
 /// Whether hidden cases run. A learner's notebook runs only the visible cases, which live in the library. The grader
-/// (<c>coursekit grade</c>) sets <c>COURSEKIT_GRADING=1</c> and a secret <c>COURSEKIT_HIDDEN_SEED</c>; each check then
-/// also generates its hidden cases from that seed, so their inputs and expected values exist only during grading.
+/// (<c>coursekit grade</c>) builds each check's hidden cases from its secret seed in its own process, and sends only
+/// their inputs to the sandboxed process that runs the learner's code: the seed and the expected values never leave it.
 /// </summary>
 /// <remarks>
 /// Case k of check "softmax" draws from <c>Random(seed)</c> with seed = the first 4 bytes of
 /// SHA-256("secret\nsoftmax\nk"): the same secret gives the same hidden cases on every machine and in every run, and
-/// no secret means no hidden cases. This keeps learners from fitting their code to the expected values; it is not a
-/// security boundary (the reference implementation is in the library).
+/// no secret means no hidden cases.
 /// </remarks>
 public sealed record GradingMode(bool Grading, string? HiddenSeed)
 {
-    /// <summary>Set to <c>1</c> (or <c>true</c>) by the grader.</summary>
-    public const string GradingVariable = "COURSEKIT_GRADING";
-
-    /// <summary>The grader's secret seed for hidden cases (any non-empty text).</summary>
-    public const string HiddenSeedVariable = "COURSEKIT_HIDDEN_SEED";
-
     /// <summary>A learner's run: visible cases only.</summary>
     public static GradingMode Student { get; } = new(false, null);
 
@@ -30,22 +23,6 @@ public sealed record GradingMode(bool Grading, string? HiddenSeed)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(secret);
         return new GradingMode(true, secret);
-    }
-
-    /// <summary>
-    /// The mode the environment asks for: <see cref="Student"/> unless <c>COURSEKIT_GRADING</c> is <c>1</c>/<c>true</c>.
-    /// </summary>
-    /// <exception cref="InvalidOperationException">Grading is on and <c>COURSEKIT_HIDDEN_SEED</c> is missing or empty.</exception>
-    public static GradingMode FromEnvironment()
-    {
-        string? flag = Environment.GetEnvironmentVariable(GradingVariable)?.Trim();
-        bool on = flag is "1" || string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase);
-        if (!on) return Student;
-        string? seed = Environment.GetEnvironmentVariable(HiddenSeedVariable);
-        if (string.IsNullOrWhiteSpace(seed))
-            throw new InvalidOperationException(
-                $"{GradingVariable}=1: expected {HiddenSeedVariable} to hold the grader's secret seed, actual {(seed is null ? "unset" : "empty")}.");
-        return new GradingMode(true, seed);
     }
 
     /// <summary>Whether hidden cases run in this mode.</summary>

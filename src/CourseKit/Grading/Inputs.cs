@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using CourseKit.Grading.Protocol;
 using CourseKit.Tensors;
 
 namespace CourseKit.Grading;
@@ -23,46 +24,68 @@ public static class Inputs
     public static string? FindChange(object? before, object? after, IReadOnlyList<string> names, bool revealValues)
     {
         ArgumentNullException.ThrowIfNull(names);
+        return FindChangeAt(before, after) is { } change ? Describe(change, before, names, revealValues) : null;
+    }
+
+    /// <summary>The first difference between <paramref name="before"/> and <paramref name="after"/> as data, or null.</summary>
+    public static InputChange? FindChangeAt(object? before, object? after)
+    {
         if (before is ITuple tb && after is ITuple ta && before is not string)
         {
-            for (int k = 0; k < tb.Length; k++)
+            for (int k = 0; k < tb.Length && k < ta.Length; k++)
             {
-                if (Change(tb[k], ta[k], NameAt(names, k), revealValues) is { } change) return change;
+                if (Change(tb[k], ta[k], k) is { } change) return change;
             }
             return null;
         }
-        return Change(before, after, NameAt(names, 0), revealValues);
+        return Change(before, after, 0);
     }
 
-    private static string NameAt(IReadOnlyList<string> names, int k) => k < names.Count ? names[k] : $"input {k + 1}";
-
-    private static string? Change(object? before, object? after, string name, bool reveal)
+    /// <summary>
+    /// <paramref name="change"/> as the learner reads it: <c>z at row 0, col 1 (was 5, now 0.842)</c>, or
+    /// <c>z at row 0, col 1</c> without <paramref name="revealValues"/>; null when it names no element of
+    /// <paramref name="before"/> (a change reported by a process that was not to be trusted).
+    /// </summary>
+    public static string? Describe(InputChange change, object? before, IReadOnlyList<string> names, bool revealValues)
     {
-        switch (before, after)
-        {
-            case (Matrix b, Matrix a):
-                if (a.Shape != b.Shape) return $"{name} (its shape went from {b.Shape} to {a.Shape})";
-                return FirstDifference(b.AsSpan(), a.AsSpan(), name, b.Cols, reveal);
-            case (float[] b, float[] a): return FirstDifference(b, a, name, -1, reveal);
-            case (double[] b, double[] a):
-                return FirstDifference(Array.ConvertAll(b, v => (float)v), Array.ConvertAll(a, v => (float)v), name, -1, reveal);
-            case (int[] b, int[] a):
-                return FirstDifference(Array.ConvertAll(b, v => (float)v), Array.ConvertAll(a, v => (float)v), name, -1, reveal);
-            default: return null;
-        }
+        ArgumentNullException.ThrowIfNull(change);
+        ArgumentNullException.ThrowIfNull(names);
+        object? input = before is ITuple t && before is not string ? (change.Input < t.Length ? t[change.Input] : null) : change.Input == 0 ? before : null;
+        string name = change.Input < names.Count ? names[change.Input] : $"input {change.Input + 1}";
+        var (values, cols) = Elements(input);
+        if (values is null) return null;
+        if (change.NewShape is not null)
+            return input is Matrix m ? $"{name} (its shape went from {m.Shape}{(revealValues ? $" to {Bounded(change.NewShape)}" : "")})" : null;
+        if (change.Index >= values.Length) return null;
+        string at = ElementIndex.FromFlat(change.Index, cols).ToString();
+        return revealValues ? $"{name} at {at} (was {Numbers.Exact(values[change.Index])}, now {Numbers.Exact(change.Now)})" : $"{name} at {at}";
     }
 
-    private static string? FirstDifference(ReadOnlySpan<float> before, ReadOnlySpan<float> after, string name, int cols, bool reveal)
+    private static string Bounded(string text) => text.Length <= 40 ? text : text[..40] + "…";
+
+    private static InputChange? Change(object? before, object? after, int input)
     {
-        for (int i = 0; i < before.Length; i++)
+        if (before is Matrix b && after is Matrix a && a.Shape != b.Shape) return new InputChange(input, 0, 0, a.Shape.ToString());
+        var (was, _) = Elements(before);
+        var (now, _) = Elements(after);
+        if (was is null || now is null || was.Length != now.Length) return null;
+        for (int i = 0; i < was.Length; i++)
         {
-            // Compare bits: a NaN that stays NaN is no change, and −0 → +0 is not worth a complaint either.
-            if (before[i] == after[i] || (float.IsNaN(before[i]) && float.IsNaN(after[i]))) continue;
-            string at = ElementIndex.FromFlat(i, cols).ToString();
-            return reveal ? $"{name} at {at} (was {Numbers.Exact(before[i])}, now {Numbers.Exact(after[i])})" : $"{name} at {at}";
+            // A NaN that stays NaN is no change, and −0 → +0 is not worth a complaint either.
+            if (was[i] == now[i] || (double.IsNaN(was[i]) && double.IsNaN(now[i]))) continue;
+            return new InputChange(input, i, now[i]);
         }
         return null;
     }
+
+    private static (double[]? Values, int Cols) Elements(object? value) => value switch
+    {
+        Matrix m => (Array.ConvertAll(m.AsSpan().ToArray(), v => (double)v), m.Cols),
+        float[] f => (Array.ConvertAll(f, v => (double)v), -1),
+        double[] d => (d, -1),
+        int[] i => (Array.ConvertAll(i, v => (double)v), -1),
+        _ => (null, -1),
+    };
 
     private static object? CopyObject(object? value) => value switch
     {

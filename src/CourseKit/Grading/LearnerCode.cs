@@ -49,6 +49,34 @@ public static class LearnerCode
         return $"{exception.GetType().Name}{(where is null ? "" : " at " + where)}: {message}";
     }
 
+    /// <summary>
+    /// An exception reported by the learner's process, for feedback: for a visible case <c>Type at line 3 of your
+    /// cell: message</c> with bounded pieces; for a hidden case no message (the learner's code could write the hidden
+    /// input into it), and the type's name only when it is one of .NET's own exceptions.
+    /// </summary>
+    public static string DescribeThrow(string? type, string? where, string? message, bool hidden)
+    {
+        string name = type is not null && System.Text.RegularExpressions.Regex.IsMatch(type, "^[A-Za-z_][A-Za-z0-9_]{0,79}$") ? type : "an exception";
+        string? at = where is not null && where.Length <= 100 && !where.Contains('\n') ? where : null;
+        if (hidden)
+        {
+            string shown = WellKnown.Contains(name) ? name : "an exception";
+            string line = at is not null && System.Text.RegularExpressions.Regex.IsMatch(at, "^line [0-9]{1,6} of your cell$") ? " at " + at : "";
+            return $"{shown}{line} (messages of hidden cases are not shown)";
+        }
+        string text = (message ?? "").ReplaceLineEndings(" ").Trim();
+        if (text.Length > 300) text = text[..300] + "…";
+        return $"{name}{(at is null ? "" : " at " + at)}: {text}";
+    }
+
+    private static readonly HashSet<string> WellKnown =
+    [
+        "Exception", "ArgumentException", "ArgumentNullException", "ArgumentOutOfRangeException", "InvalidOperationException",
+        "IndexOutOfRangeException", "NullReferenceException", "DivideByZeroException", "OverflowException", "ArithmeticException",
+        "InvalidCastException", "FormatException", "NotSupportedException", "KeyNotFoundException", "OutOfMemoryException",
+        "InsufficientExecutionStackException", "RankException", "ArrayTypeMismatchException",
+    ];
+
     /// <summary>The exercise named by a <c>throw new NotImplementedException("Exercise N")</c>, or null.</summary>
     public static string? ExerciseOf(NotImplementedException exception)
     {
@@ -63,7 +91,7 @@ public static class LearnerCode
         return type;
     }
 
-    private static bool IsLibrary(Assembly assembly)
+    internal static bool IsLibrary(Assembly assembly)
     {
         if (assembly == Library) return true;
         string name = assembly.GetName().Name ?? "";

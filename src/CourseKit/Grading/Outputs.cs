@@ -9,10 +9,12 @@ namespace CourseKit.Grading;
 /// </summary>
 public static class Outputs
 {
-    /// <summary>Compares by the expected value's type: <see cref="Matrix"/>, <c>float[]</c>, <c>double[]</c>, <c>int[]</c>, float, double, int; else <see cref="object.Equals(object?)"/>.</summary>
+    /// <summary>Compares by the expected value's type: <see cref="Matrix"/>, <c>float[]</c>, <c>double[]</c>, <c>int[]</c>, float, double, int, bool; else <see cref="object.Equals(object?)"/>.</summary>
     public static Comparison Compare(object? expected, object? actual, Tolerance tolerance)
     {
         ArgumentNullException.ThrowIfNull(tolerance);
+        if (actual is ForeignValue { Shape: { } size } foreign && expected is not null && foreign.TypeName == TypeNames.Of(expected))
+            return Comparison.ShapeMismatch(SizeOf(expected), size);   // too large to have left the learner's process
         return expected switch
         {
             Matrix e => Matrices(e, actual, tolerance),
@@ -22,6 +24,8 @@ public static class Outputs
             float or double => Scalars(Convert.ToDouble(expected, System.Globalization.CultureInfo.InvariantCulture), actual, tolerance, TypeNames.Of(expected)),
             int e => actual is int a ? (a == e ? Comparison.Match(tolerance) : Values([e], [a], -2, tolerance))
                                      : Comparison.TypeMismatch("int", TypeNames.Of(actual)),
+            bool e => actual is bool a ? (a == e ? Comparison.Match(tolerance) : Comparison.ValueMismatch(Text(e), Text(a)))
+                                       : Comparison.TypeMismatch("bool", TypeNames.Of(actual)),
             null => actual is null ? Comparison.Match(tolerance) : Comparison.TypeMismatch("null", TypeNames.Of(actual)),
             _ => Equals(expected, actual) ? Comparison.Match(tolerance)
                  : expected.GetType().IsInstanceOfType(actual) ? new Comparison { Kind = Mismatch.WrongValues, Tolerance = tolerance }
@@ -74,7 +78,8 @@ public static class Outputs
         ArgumentNullException.ThrowIfNull(expected);
         ArgumentNullException.ThrowIfNull(tolerance);
         ArgumentNullException.ThrowIfNull(names);
-        if (actual is not ITuple a || actual.GetType() != expected.GetType())
+        // Item by item, so that one null or mistyped output is named ("dGamma: wrong type: expected Matrix, got null").
+        if (actual is not ITuple a || !actual.GetType().IsValueType || a.Length != expected.Length)
             return Comparison.TypeMismatch(TypeNames.Of(expected), TypeNames.Of(actual));
         int count = 0;
         double maxAbs = 0, maxRel = 0;
@@ -123,6 +128,16 @@ public static class Outputs
             Expected = expected[worst], Actual = actual[worst], MaxAbsError = maxAbs, MaxRelError = maxRel, Tolerance = tolerance,
         };
     }
+
+    private static string Text(bool value) => value ? "true" : "false";
+
+    private static string SizeOf(object expected) => expected switch
+    {
+        Matrix m => m.Shape.ToString(),
+        Array a => $"length {a.Length}",
+        string s => $"length {s.Length}",
+        _ => TypeNames.Of(expected),
+    };
 
     private static double[] ToDouble(ReadOnlySpan<float> x)
     {

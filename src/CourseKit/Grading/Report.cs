@@ -21,9 +21,16 @@ internal static class Report
     public static CheckResult WrongSignature(string name, double points, string signature, string problem) =>
         Single(name, points, CheckStatus.Error, $"wrong signature: expected {signature}; {problem}");
 
-    private static CheckResult Single(string name, double points, CheckStatus status, string message)
+    /// <summary>A check whose exercise broke one of its rules (a library shortcut): failed, 0 points, the rule's message.</summary>
+    public static CheckResult Broken(string name, double points, string message) => Single(name, points, CheckStatus.Failed, message, "rules");
+
+    /// <summary>A check the grader could not run (timed out, crashed, not run, an error): 0 points and why.</summary>
+    public static CheckResult Unrun(string name, double points, CheckStatus status, string message) =>
+        new(name, status, 0, points, []) { Summary = $"{Symbols.For(status)} {name}: {message}", Details = "" };
+
+    private static CheckResult Single(string name, double points, CheckStatus status, string message, string caseName = "signature")
     {
-        var cases = new[] { new CaseResult("signature", false, CaseStatus.Error, message) };
+        var cases = new[] { new CaseResult(caseName, false, status == CheckStatus.Failed ? CaseStatus.Failed : CaseStatus.Error, message) };
         return new CheckResult(name, status, 0, points, cases) { Summary = $"✗ {name}: {message}", Details = "" };
     }
 

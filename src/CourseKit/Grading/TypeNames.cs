@@ -4,7 +4,12 @@ namespace CourseKit.Grading;
 public static class TypeNames
 {
     /// <summary>The type name of <paramref name="value"/>, or <c>null</c>.</summary>
-    public static string Of(object? value) => value is null ? "null" : Of(value.GetType());
+    public static string Of(object? value) => value switch
+    {
+        null => "null",
+        ForeignValue foreign => foreign.TypeName,   // a learner's value that stayed in the learner's process
+        _ => Of(value.GetType()),
+    };
 
     /// <summary>The C#-style name of <paramref name="type"/>.</summary>
     public static string Of(Type type)

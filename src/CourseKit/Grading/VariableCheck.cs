@@ -8,7 +8,7 @@ namespace CourseKit.Grading;
 /// <typeparam name="TLearner">The learner's function type, e.g. <c>Func&lt;Variable, float[], Variable&gt;</c>.</typeparam>
 /// <typeparam name="TIn">The case's plain inputs (matrices, numbers) that the variables are made from.</typeparam>
 /// <typeparam name="TOut">The value and gradients compared, e.g. <c>(float J, float DJdw)</c>.</typeparam>
-public sealed class VariableCheck<TLearner, TIn, TOut> where TLearner : Delegate
+public sealed class VariableCheck<TLearner, TIn, TOut> : IGradedCheck where TLearner : Delegate
 {
     private readonly Check<TIn, TOut> _check;
     private readonly Func<TLearner, Func<TIn, TOut>> _adapt;
@@ -17,6 +17,7 @@ public sealed class VariableCheck<TLearner, TIn, TOut> where TLearner : Delegate
     internal VariableCheck(Check<TIn, TOut> check, Func<TLearner, Func<TIn, TOut>> adapt, string signature)
     {
         _check = check;
+        _check.ExpectedSignature = signature;
         _adapt = adapt;
         _signature = signature;
     }
@@ -47,6 +48,38 @@ public sealed class VariableCheck<TLearner, TIn, TOut> where TLearner : Delegate
     /// Runs every case on <paramref name="learner"/> (visible ones always, hidden ones in grading mode), as
     /// <see cref="Check{TIn, TOut}.Run(Func{TIn, TOut}, TimeSpan?, GradingMode?)"/> does.
     /// </summary>
-    public CheckResult Run(TLearner learner, TimeSpan? timeout = null, GradingMode? mode = null) =>
-        learner is null ? Report.NullLearner(Name, Points, _signature) : _check.Run(_adapt(learner), timeout, mode);
+    public CheckResult Run(TLearner learner, TimeSpan? timeout = null, GradingMode? mode = null)
+    {
+        if (learner is null) return Report.NullLearner(Name, Points, _signature);
+        var run = _adapt(learner);
+        return _check.RunCore(input => run(input), learner, timeout, mode);
+    }
+
+    /// <summary>Grading only: the answers of <paramref name="learner"/> to the cases in <paramref name="cases"/> (see <see cref="Check{TIn, TOut}.Answer(Func{TIn, TOut}, string)"/>).</summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public string Answer(TLearner learner, string cases)
+    {
+        if (learner is null) return new Protocol.AnswerSet(Protocol.AnswerProblem.NullFunction, _signature, []).ToJson();
+        var run = _adapt(learner);
+        return _check.AnswerCore(input => run(input), cases);
+    }
+
+    /// <summary>Declares what the exercise asks the learner to write themselves (see <see cref="Check{TIn, TOut}.WriteYourself"/>).</summary>
+    public VariableCheck<TLearner, TIn, TOut> WriteYourself(LibraryShortcut shortcut)
+    {
+        _check.WriteYourself(shortcut);
+        return this;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<LibraryShortcut> Shortcuts => _check.Shortcuts;
+
+    /// <inheritdoc />
+    public GradedCases Prepare(GradingMode mode) => _check.Prepare(mode);
+
+    /// <inheritdoc />
+    public CheckResult Broken(string message) => _check.Broken(message);
+
+    /// <inheritdoc />
+    public CheckResult Unrun(CheckStatus status, string message) => _check.Unrun(status, message);
 }

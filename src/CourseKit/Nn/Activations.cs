@@ -83,11 +83,10 @@ public sealed class Relu(string? name = null) : Activation(name)
 /// <summary>Leaky ReLU: g(z) = z for z &gt; 0, slope·z otherwise.</summary>
 /// <param name="slope">The slope for negative inputs, in [0, 1).</param>
 /// <param name="name">The layer's name; leaky_relu1, … (given by its model) when null.</param>
-public sealed class LeakyRelu(float slope = 0.01f, string? name = null) : Activation(name)
+public sealed class LeakyRelu(double slope = 0.01, string? name = null) : Activation(name)
 {
     /// <summary>The slope for negative inputs.</summary>
-    public float Slope { get; } = slope >= 0f && slope < 1f ? slope
-        : throw new ArgumentOutOfRangeException(nameof(slope), slope, $"slope: expected a value in [0, 1), actual {slope}.");
+    public float Slope { get; } = ScalarArguments.UnitInterval(slope, nameof(slope));
     /// <inheritdoc />
     public override string Kind => "leaky_relu";
     /// <inheritdoc />

@@ -25,14 +25,10 @@ public sealed class BatchNorm : Layer, IDoublePrecisionLayer
     /// <param name="momentum">Weight of the old running value, in [0, 1); 0.9 matches PyTorch's default 0.1.</param>
     /// <param name="epsilon">ε &gt; 0 inside the square root; 1e-5 as in PyTorch.</param>
     /// <param name="name">The layer's name; bn1, bn2, … (given by its model) when null.</param>
-    public BatchNorm(float momentum = 0.9f, float epsilon = 1e-5f, string? name = null) : base(name)
+    public BatchNorm(double momentum = 0.9, double epsilon = 1e-5, string? name = null) : base(name)
     {
-        if (!(momentum >= 0f && momentum < 1f))
-            throw new ArgumentOutOfRangeException(nameof(momentum), momentum, $"momentum: expected a value in [0, 1), actual {momentum}.");
-        if (!(epsilon > 0f) || !float.IsFinite(epsilon))
-            throw new ArgumentOutOfRangeException(nameof(epsilon), epsilon, $"epsilon: expected a finite value > 0, actual {epsilon}.");
-        Momentum = momentum;
-        Epsilon = epsilon;
+        Momentum = ScalarArguments.UnitInterval(momentum, nameof(momentum));
+        Epsilon = ScalarArguments.Positive(epsilon, nameof(epsilon));
     }
 
     /// <summary>Weight of the old running value.</summary>

@@ -20,11 +20,9 @@ public sealed class Dropout : Layer, IDoublePrecisionLayer
     /// <param name="keepProb">Probability of keeping a unit, in (0, 1].</param>
     /// <param name="seed">Seed of the masks; the model's build seed is mixed in, so two dropout layers differ.</param>
     /// <param name="name">The layer's name; dropout1, dropout2, … (given by its model) when null.</param>
-    public Dropout(float keepProb, int seed = 0, string? name = null) : base(name)
+    public Dropout(double keepProb, int seed = 0, string? name = null) : base(name)
     {
-        if (!(keepProb > 0f && keepProb <= 1f))
-            throw new ArgumentOutOfRangeException(nameof(keepProb), keepProb, $"keepProb: expected a value in (0, 1], actual {keepProb}.");
-        KeepProb = keepProb;
+        KeepProb = ScalarArguments.Probability(keepProb, nameof(keepProb));
         Seed = seed;
     }
 

@@ -2,25 +2,48 @@ using CourseKit.Tensors;
 
 namespace CourseKit.Nn;
 
+/// <summary>In which arithmetic a gradient check ran.</summary>
+public enum GradientCheckPrecision
+{
+    /// <summary>Double on the reference kernels (every layer and the loss offer that path): the course's 1e-7 threshold applies.</summary>
+    Double,
+
+    /// <summary>Float on the model's own layers (a custom layer without the double path): thresholds 1e-3 great, 1e-2 check, 1e-1 worry.</summary>
+    Float,
+}
+
 /// <summary>
 /// Gradient checking ("Gradient checking" in the course): compares backpropagation with two-sided differences
-/// (J(θ + ε) − J(θ − ε)) / 2ε using ‖dθ_approx − dθ‖₂ / (‖dθ_approx‖₂ + ‖dθ‖₂), in double precision.
+/// (J(θ + ε) − J(θ − ε)) / 2ε using ‖dθ_approx − dθ‖₂ / (‖dθ_approx‖₂ + ‖dθ‖₂).
 /// </summary>
 /// <remarks>
-/// The model runs on the double-precision reference kernels with the parameters copied to double, so the check can
-/// reach 1e-7. It also reports how far the float SIMD backward is from the double gradient. It refuses models with
-/// dropout on: with random masks the cost is not a function of θ.
+/// <para>When every layer implements <see cref="IDoublePrecisionLayer"/> and the loss <see cref="IDoublePrecisionLoss"/>
+/// (all built-in ones do), the model runs on the double-precision reference kernels with the parameters copied to
+/// double, so the check can reach the course's 1e-7; the report also says how far the float SIMD backward is from the
+/// double gradient. Otherwise — a custom layer that offers only forward and backward, or a custom loss — the check runs
+/// the model's own float layers with ε = 1e-3, and its report says so: float's rounding of J then leaves a few 1e-4
+/// even for a correct gradient (a larger ε would cross ReLU's kink more often), so its verdicts use the thresholds
+/// 1e-3 great, 1e-2 check, 1e-1 worry; a forgotten factor in a backward pass still shows as ≈ 0.3. It refuses models
+/// with dropout on: with random masks the cost is not a function of θ. The model is left exactly as it was.</para>
 /// </remarks>
-public static class GradientCheck
+public static partial class GradientCheck
 {
     /// <summary>Maps a relative difference to the course's verdict (1e-7 great, 1e-5 check, 1e-3 worry).</summary>
-    public static GradientVerdict VerdictFor(double relativeDifference) => relativeDifference switch
+    public static GradientVerdict VerdictFor(double relativeDifference) => VerdictFor(relativeDifference, GradientCheckPrecision.Double);
+
+    /// <summary>
+    /// The verdict for a relative difference measured in <paramref name="precision"/>: the course's thresholds in
+    /// double (1e-7 great, 1e-5 check, 1e-3 worry); in float, where rounding alone leaves a few 1e-4, 1e-3 great,
+    /// 1e-2 check, 1e-1 worry — a factor forgotten in a backward pass still gives ≈ 0.3.
+    /// </summary>
+    public static GradientVerdict VerdictFor(double relativeDifference, GradientCheckPrecision precision)
     {
-        <= 1e-7 => GradientVerdict.Great,
-        <= 1e-5 => GradientVerdict.Check,
-        <= 1e-3 => GradientVerdict.Worry,
-        _ => GradientVerdict.Wrong,
-    };
+        var (great, check, worry) = precision == GradientCheckPrecision.Double ? (1e-7, 1e-5, 1e-3) : (1e-3, 1e-2, 1e-1);
+        return relativeDifference <= great ? GradientVerdict.Great
+            : relativeDifference <= check ? GradientVerdict.Check
+            : relativeDifference <= worry ? GradientVerdict.Worry
+            : GradientVerdict.Wrong;
+    }
 
     /// <summary>Checks every trainable parameter of <paramref name="model"/> on one batch.</summary>
     /// <param name="model">A built model; its mode (training or inference) is used as is.</param>
@@ -28,57 +51,40 @@ public static class GradientCheck
     /// <param name="x">A batch, m × n_in.</param>
     /// <param name="labels">One label per row of <paramref name="x"/>.</param>
     /// <param name="lambda">L2 strength λ (0 for none); the penalty λ/(2m)·Σ‖W‖² is part of the checked cost.</param>
-    /// <param name="epsilon">The two-sided step ε (the course uses 1e-7).</param>
+    /// <param name="epsilon">The two-sided step ε; by default 1e-7 in double (the course's) and 1e-3 in float.</param>
     /// <param name="maxPerParameter">Check at most this many components per parameter (a seeded sample), to bound time.</param>
     /// <param name="seed">Seed of the sample.</param>
+    /// <param name="precision">Double or float; null picks double when the model and the loss offer it, else float.</param>
     public static GradientCheckReport Run(Sequential model, ILoss loss, Matrix x, int[] labels,
-        float lambda = 0f, double epsilon = 1e-7, int maxPerParameter = int.MaxValue, int seed = 0)
+        double lambda = 0, double? epsilon = null, int maxPerParameter = int.MaxValue, int seed = 0, GradientCheckPrecision? precision = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(loss);
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(labels);
-        if (!(epsilon > 0) || !double.IsFinite(epsilon))
-            throw new ArgumentOutOfRangeException(nameof(epsilon), epsilon, $"epsilon: expected a finite value > 0, actual {epsilon}.");
+        model.RequireBuilt();
+        if (labels.Length != x.Rows) throw new ArgumentException($"labels: expected one label per row of x ({x.Rows}), actual {labels.Length}.", nameof(labels));
         if (maxPerParameter < 1)
             throw new ArgumentOutOfRangeException(nameof(maxPerParameter), maxPerParameter, $"maxPerParameter: expected ≥ 1, actual {maxPerParameter}.");
         var dropout = model.AllLayers.OfType<Dropout>().FirstOrDefault(d => d.Training && d.KeepProb < 1f);
         if (dropout is not null)
             throw new InvalidOperationException($"Gradient checking refuses to run with dropout on ({dropout.Describe()}, keepProb {dropout.KeepProb}): switch it off (keepProb = 1 or Eval()) while checking.");
+        // λ in float, as training uses it: the double cost and the float kernels then regularize with the same value.
+        float l2 = ScalarArguments.NonNegative(lambda, nameof(lambda));
+        string? missing = MissingDoublePath(model, loss);
+        var chosen = precision ?? (missing is null ? GradientCheckPrecision.Double : GradientCheckPrecision.Float);
+        if (chosen == GradientCheckPrecision.Double && missing is not null)
+            throw new ArgumentException($"precision: expected a model and loss with the double-precision path, actual {missing}.", nameof(precision));
+        double step = epsilon ?? (chosen == GradientCheckPrecision.Double ? 1e-7 : 1e-3);
+        if (!(step > 0) || !double.IsFinite(step))
+            throw new ArgumentOutOfRangeException(nameof(epsilon), step, $"epsilon: expected a finite value > 0, actual {step}.");
 
-        var theta = model.Parameters.ToDictionary(p => p.Name, p => Array.ConvertAll(p.Value.Data, v => (double)v));
-        var cost = new DoubleCost(model, loss, x, labels, lambda);
-        var analytic = cost.Gradients(theta);
-        // Rounding in J(θ ± ε) leaves ≈ |J|·2⁻⁵²/ε of noise in each difference quotient; allow 100× that.
-        double noise = 100 * Math.Max(1, Math.Abs(cost.Value(theta))) * Math.Pow(2, -52) / epsilon;
-        var floatGrads = FloatGradients(model, loss, x, labels, lambda);
-
-        var rng = new Random(seed);
-        var results = new List<ParameterCheck>();
-        foreach (var p in model.TrainableParameters)
-        {
-            double[] values = theta[p.Name], grad = analytic[p.Name];
-            int[] indices = Sample(values.Length, maxPerParameter, rng);
-            var approx = new double[indices.Length];
-            var exact = new double[indices.Length];
-            for (int k = 0; k < indices.Length; k++)
-            {
-                int i = indices[k];
-                double saved = values[i];
-                values[i] = saved + epsilon;
-                double plus = cost.Value(theta);
-                values[i] = saved - epsilon;
-                double minus = cost.Value(theta);
-                values[i] = saved;
-                approx[k] = (plus - minus) / (2 * epsilon);
-                exact[k] = grad[i];
-            }
-            double floor = noise * Math.Sqrt(indices.Length);
-            bool belowFloor = Norm(approx) < floor && Norm(exact) < floor;
-            results.Add(new ParameterCheck(p.Name, indices.Length, belowFloor ? 0 : RelativeDifference(approx, exact),
-                belowFloor ? 0 : RelativeDifference(grad, floatGrads[p.Name]), belowFloor));
-        }
-        return new GradientCheckReport(results, epsilon);
+        ICheckedCost cost = chosen == GradientCheckPrecision.Double
+            ? new DoubleCost(model, (IDoublePrecisionLoss)loss, model.Leaves.Cast<IDoublePrecisionLayer>().ToArray(), x, labels, l2)
+            : new FloatCost(model, loss, x, labels, l2);
+        var floatGradients = chosen == GradientCheckPrecision.Double ? FloatBackprop.Gradients(model, loss, x, labels, l2) : null;
+        var results = Compare(cost, model.TrainableParameters, step, maxPerParameter, seed, floatGradients, chosen);
+        return new GradientCheckReport(results, step) { Precision = chosen, FloatReason = chosen == GradientCheckPrecision.Float ? missing ?? "float was asked for" : null };
     }
 
     /// <summary>‖a − b‖₂ / (‖a‖₂ + ‖b‖₂), and 0 when both are zero.</summary>
@@ -91,36 +97,11 @@ public static class GradientCheck
         return denominator == 0 ? 0 : Math.Sqrt(diff) / denominator;
     }
 
-    private static double Norm(ReadOnlySpan<double> v)
+    /// <summary>What lacks the double path (a layer or the loss, named), or null when the whole model and its loss have it.</summary>
+    private static string? MissingDoublePath(Sequential model, ILoss loss)
     {
-        double sum = 0;
-        foreach (double x in v) sum += x * x;
-        return Math.Sqrt(sum);
-    }
-
-    private static Dictionary<string, double[]> FloatGradients(Sequential model, ILoss loss, Matrix x, int[] labels, float lambda)
-    {
-        // A training-mode forward updates running statistics and counters: put them back, the check must not change the model.
-        var saved = ModelState.Save(model);
-        try { return BackpropagateFloat(model, loss, x, labels, lambda); }
-        finally { saved.Restore(); }
-    }
-
-    private static Dictionary<string, double[]> BackpropagateFloat(Sequential model, ILoss loss, Matrix x, int[] labels, float lambda)
-    {
-        var output = model.Forward(x);
-        var dOut = new Matrix(output.Rows, output.Cols);
-        loss.Compute(output, labels, dOut);
-        model.Backward(dOut);
-        if (lambda > 0) model.AddL2Gradients(lambda, x.Rows);
-        return model.TrainableParameters.ToDictionary(p => p.Name, p => Array.ConvertAll(p.Grad.Data, v => (double)v));
-    }
-
-    private static int[] Sample(int length, int max, Random rng)
-    {
-        var all = Enumerable.Range(0, length).ToArray();
-        if (length <= max) return all;
-        rng.Shuffle(all);
-        return all[..max];
+        var layer = model.Leaves.FirstOrDefault(l => l is not IDoublePrecisionLayer);
+        if (layer is not null) return $"{layer.Describe()} does not implement IDoublePrecisionLayer";
+        return loss is IDoublePrecisionLoss ? null : $"the loss {loss.GetType().Name} does not implement IDoublePrecisionLoss";
     }
 }

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using CourseKit.Kernels;
 using CourseKit.Nn;
+using CourseKit.Tensors;
 
 namespace CourseKit.Optim;
 
@@ -27,14 +28,11 @@ public class Adam : Optimizer
     /// <param name="beta1">β₁ in [0, 1), the gradient average's (momentum's) coefficient.</param>
     /// <param name="beta2">β₂ in [0, 1), the squared-gradient average's (RMSprop's) coefficient.</param>
     /// <param name="epsilon">ε &gt; 0, added to √ŝ in the denominator.</param>
-    public Adam(float learningRate = 0.001f, float beta1 = 0.9f, float beta2 = 0.999f, float epsilon = 1e-8f) : base(learningRate)
+    public Adam(double learningRate = 0.001, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8) : base(learningRate)
     {
-        Guard.InRange(beta1, 0f, 1f, nameof(beta1), highInclusive: false);
-        Guard.InRange(beta2, 0f, 1f, nameof(beta2), highInclusive: false);
-        Guard.Epsilon(epsilon, nameof(epsilon));
-        Beta1 = beta1;
-        Beta2 = beta2;
-        Epsilon = epsilon;
+        Beta1 = ScalarArguments.UnitInterval(beta1, nameof(beta1));
+        Beta2 = ScalarArguments.UnitInterval(beta2, nameof(beta2));
+        Epsilon = ScalarArguments.Positive(epsilon, nameof(epsilon));
     }
 
     /// <summary>β₁, the gradient average's coefficient.</summary>

@@ -21,14 +21,8 @@ public sealed class AdamW : Adam
     /// <param name="beta1">β₁ in [0, 1).</param>
     /// <param name="beta2">β₂ in [0, 1).</param>
     /// <param name="epsilon">ε &gt; 0, added to √ŝ in the denominator.</param>
-    public AdamW(float learningRate = 0.001f, float weightDecay = 0.01f, float beta1 = 0.9f, float beta2 = 0.999f, float epsilon = 1e-8f)
-        : base(learningRate, beta1, beta2, epsilon)
-    {
-        if (!(weightDecay >= 0f) || !float.IsFinite(weightDecay))
-            throw new ArgumentOutOfRangeException(nameof(weightDecay), weightDecay,
-                $"{nameof(weightDecay)}: expected a finite value ≥ 0, actual {weightDecay}.");
-        WeightDecay = weightDecay;
-    }
+    public AdamW(double learningRate = 0.001, double weightDecay = 0.01, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8)
+        : base(learningRate, beta1, beta2, epsilon) => WeightDecay = CourseKit.Tensors.ScalarArguments.NonNegative(weightDecay, nameof(weightDecay));
 
     /// <summary>λ, the decoupled weight decay applied to regularized parameters.</summary>
     public float WeightDecay { get; }

@@ -21,11 +21,7 @@ public sealed class Momentum : Optimizer
     /// <summary>Creates momentum with learning rate α and averaging coefficient β.</summary>
     /// <param name="learningRate">α, finite and &gt; 0.</param>
     /// <param name="beta">β in [0, 1); 0.9 averages over about the last 10 gradients. β = 0 is plain gradient descent.</param>
-    public Momentum(float learningRate, float beta = 0.9f) : base(learningRate)
-    {
-        Guard.InRange(beta, 0f, 1f, nameof(beta), highInclusive: false);
-        Beta = beta;
-    }
+    public Momentum(double learningRate, double beta = 0.9) : base(learningRate) => Beta = CourseKit.Tensors.ScalarArguments.UnitInterval(beta, nameof(beta));
 
     /// <summary>β, the velocity's averaging coefficient.</summary>
     public float Beta { get; }

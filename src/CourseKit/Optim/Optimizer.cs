@@ -1,5 +1,6 @@
 using CourseKit.Kernels;
 using CourseKit.Nn;
+using CourseKit.Tensors;
 
 namespace CourseKit.Optim;
 
@@ -19,12 +20,8 @@ public abstract class Optimizer
     private readonly List<Parameter> _buffer = [];
     private float _learningRate;
 
-    /// <summary>Creates an optimizer with learning rate α.</summary>
-    protected Optimizer(float learningRate)
-    {
-        CheckLearningRate(learningRate, nameof(learningRate));
-        _learningRate = learningRate;
-    }
+    /// <summary>Creates an optimizer with learning rate α (a double, as the tuner draws it; the updates run in float).</summary>
+    protected Optimizer(double learningRate) => _learningRate = ScalarArguments.Positive(learningRate, nameof(learningRate));
 
     /// <summary>α, the step size; a learning-rate schedule sets it before each step or epoch.</summary>
     public float LearningRate
@@ -99,11 +96,7 @@ public abstract class Optimizer
         _learningRate = state.LearningRate;
     }
 
-    internal static void CheckLearningRate(float value, string argument)
-    {
-        if (!(value > 0f) || !float.IsFinite(value))
-            throw new ArgumentOutOfRangeException(argument, value, $"{argument}: expected a finite value > 0, actual {value}.");
-    }
+    internal static void CheckLearningRate(float value, string argument) => ScalarArguments.Positive(value, argument);
 
     private void Check(Parameter p)
     {

@@ -24,12 +24,10 @@ public sealed class RmsProp : Optimizer
     /// <param name="learningRate">α, finite and &gt; 0.</param>
     /// <param name="beta2">β₂ in [0, 1), the squared-gradient average's coefficient (default 0.9, see remarks).</param>
     /// <param name="epsilon">ε &gt; 0, added to √s to avoid dividing by zero.</param>
-    public RmsProp(float learningRate, float beta2 = 0.9f, float epsilon = 1e-8f) : base(learningRate)
+    public RmsProp(double learningRate, double beta2 = 0.9, double epsilon = 1e-8) : base(learningRate)
     {
-        Guard.InRange(beta2, 0f, 1f, nameof(beta2), highInclusive: false);
-        Guard.Epsilon(epsilon, nameof(epsilon));
-        Beta2 = beta2;
-        Epsilon = epsilon;
+        Beta2 = CourseKit.Tensors.ScalarArguments.UnitInterval(beta2, nameof(beta2));
+        Epsilon = CourseKit.Tensors.ScalarArguments.Positive(epsilon, nameof(epsilon));
     }
 
     /// <summary>β₂, the squared-gradient average's coefficient.</summary>

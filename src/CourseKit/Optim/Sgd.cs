@@ -11,7 +11,7 @@ public sealed class Sgd : Optimizer
 {
     /// <summary>Creates gradient descent with learning rate α.</summary>
     /// <param name="learningRate">α, finite and &gt; 0.</param>
-    public Sgd(float learningRate) : base(learningRate) { }
+    public Sgd(double learningRate) : base(learningRate) { }
 
     /// <inheritdoc />
     protected override void Update(Parameter parameter) =>

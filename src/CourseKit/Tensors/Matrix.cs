@@ -107,8 +107,11 @@ public sealed partial class Matrix
         return t;
     }
 
-    /// <inheritdoc />
-    public override string ToString() => $"Matrix{Shape}";
+    /// <summary>
+    /// The shape and the values as NumPy prints them: <c>Matrix (2 × 3)</c>, then <c>[[ 1.0000, -2.5000,  3.0000],</c>
+    /// …; above 1000 elements only the first and last 3 rows and columns.
+    /// </summary>
+    public override string ToString() => MatrixText.Format(this);
 
     private int Index(int row, int col)
     {

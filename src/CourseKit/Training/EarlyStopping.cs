@@ -23,11 +23,10 @@ public sealed class EarlyStopping : ITrainingCallback
     private int _epochsWithoutImprovement;
 
     /// <summary>Creates the callback.</summary>
-    public EarlyStopping(Metric monitor = Metric.ValidationCost, int patience = 3, float minDelta = 0f, bool restoreBestWeights = true)
+    public EarlyStopping(Metric monitor = Metric.ValidationCost, int patience = 3, double minDelta = 0, bool restoreBestWeights = true)
     {
         if (patience < 1) throw new ArgumentOutOfRangeException(nameof(patience), patience, $"patience: expected ≥ 1 epoch, actual {patience}.");
-        if (!(minDelta >= 0f)) throw new ArgumentOutOfRangeException(nameof(minDelta), minDelta, $"minDelta: expected ≥ 0, actual {minDelta}.");
-        (Monitor, Patience, MinDelta, RestoreBestWeights) = (monitor, patience, minDelta, restoreBestWeights);
+        (Monitor, Patience, MinDelta, RestoreBestWeights) = (monitor, patience, CourseKit.Tensors.ScalarArguments.NonNegative(minDelta, nameof(minDelta)), restoreBestWeights);
     }
 
     /// <summary>The monitored value.</summary>

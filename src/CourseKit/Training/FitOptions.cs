@@ -16,7 +16,7 @@ public sealed record FitOptions
     public int Seed { get; init; }
 
     /// <summary>L2 strength λ on weights (0: none); the cost includes λ/(2m)·Σ‖W‖².</summary>
-    public float L2 { get; init; }
+    public double L2 { get; init; }
 
     /// <summary>Learning-rate schedule applied before every step; null keeps the optimizer's α.</summary>
     public ILearningRateSchedule? Schedule { get; init; }
@@ -43,7 +43,7 @@ public sealed record FitOptions
     {
         if (Epochs < 1) throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, $"Epochs: expected ≥ 1, actual {Epochs}.");
         if (BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, $"BatchSize: expected ≥ 1, actual {BatchSize}.");
-        if (!(L2 >= 0f) || !float.IsFinite(L2)) throw new ArgumentOutOfRangeException(nameof(L2), L2, $"L2: expected a finite λ ≥ 0, actual {L2}.");
+        CourseKit.Tensors.ScalarArguments.NonNegative(L2, nameof(L2));
         if (InitialEpoch < 0 || InitialEpoch > Epochs)
             throw new ArgumentOutOfRangeException(nameof(InitialEpoch), InitialEpoch, $"InitialEpoch: expected 0 ≤ InitialEpoch ≤ Epochs ({Epochs}), actual {InitialEpoch}.");
         if ((ValidationFeatures is null) != (ValidationLabels is null))

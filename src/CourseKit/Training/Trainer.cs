@@ -92,7 +92,7 @@ public sealed partial class Trainer(Sequential model, ILoss loss, Optimizer opti
         foreach (var (bx, by) in batches.Epoch(epoch))
         {
             float rate = options.Schedule?.Apply(Optimizer, epoch) ?? Optimizer.LearningRate;
-            float cost = Step(bx, by, options.L2, out int batchCorrect);
+            float cost = Step(bx, by, (float)options.L2, out int batchCorrect);
             costSum += (double)cost * bx.Rows;
             correct += batchCorrect;
             seen += bx.Rows;

@@ -21,7 +21,7 @@ public sealed class InMemoryStorage : IStudyStorage
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         lock (_lock)
         {
-            if (Find(name) is not null) throw new InvalidOperationException($"name: a study named '{name}' already exists in memory.");
+            if (Find(name) is not null) throw new StudyExistsException(name, "memory");
             var info = new StudyInfo(_studies.Count, name, direction, seed, DateTime.UtcNow);
             _studies.Add(new StudyState(info));
             return info;
@@ -195,7 +195,7 @@ public sealed class InMemoryStorage : IStudyStorage
         {
             var t = TrialAt(studyId, number);
             if (t.State != TrialState.Running)
-                throw new InvalidOperationException($"trial {number}: it is {t.State}; a finished trial cannot change.");
+                throw new TrialFinishedException(number, t.State.ToString(), "a finished trial cannot change.");
             change(t);
         }
     }

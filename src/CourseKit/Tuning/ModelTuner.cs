@@ -49,6 +49,7 @@ public sealed class ModelTuner
     private readonly Dataset _train, _validation;
     private readonly Lock _lock = new();
     private double? _bestValue;
+    private int _bestNumber;
 
     /// <summary>A tuner over <paramref name="build"/>, training on <paramref name="train"/> and scoring on <paramref name="validation"/>.</summary>
     /// <param name="build">Makes a model and optimizer from hyperparameters.</param>
@@ -80,7 +81,7 @@ public sealed class ModelTuner
     public TunedModel? BestModel { get; private set; }
 
     /// <summary>The best trial's hyperparameters.</summary>
-    public IReadOnlyDictionary<string, object?> BestHyperparameters => Study.BestParams;
+    public ParameterValues BestHyperparameters => Study.BestParams;
 
     /// <summary>Runs <paramref name="trials"/> trials (in parallel with <see cref="OptimizeOptions.Concurrency"/>).</summary>
     public IReadOnlyList<TrialRecord> Search(int trials, OptimizeOptions? options = null) => Study.Optimize(Objective, trials, options);
@@ -115,7 +116,10 @@ public sealed class ModelTuner
         }
         lock (_lock)
         {
-            if (_bestValue is not { } b || (Study.Direction == Direction.Maximize ? mean > b : mean < b)) (_bestValue, BestModel) = (mean, runs[0].built);
+            // Ties go to the lower trial number, as Study.BestTrial breaks them: trials finish in any order when they run concurrently.
+            bool better = _bestValue is not { } b || (Study.Direction == Direction.Maximize ? mean > b : mean < b)
+                || (mean == b && trial.Number < _bestNumber);
+            if (better) (_bestValue, _bestNumber, BestModel) = (mean, trial.Number, runs[0].built);
         }
         return mean;
     }

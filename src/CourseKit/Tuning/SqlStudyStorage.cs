@@ -38,9 +38,11 @@ public abstract partial class SqlStudyStorage : IStudyStorage
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         return Write((c, _) =>
         {
-            if (ReadStudy(c, name) is not null) throw new InvalidOperationException($"name: a study named '{name}' already exists in {Description}.");
-            Exec(c, "INSERT INTO studies(name, direction, seed, created) VALUES(@n, @d, @s, @t)",
+            // Workers started together all try to create the study: the unique name decides, without a failed
+            // statement (which would abort a PostgreSQL transaction), and the losers get StudyExistsException.
+            int inserted = Exec(c, "INSERT INTO studies(name, direction, seed, created) VALUES(@n, @d, @s, @t) ON CONFLICT(name) DO NOTHING",
                 ("@n", name), ("@d", direction.ToString()), ("@s", seed), ("@t", Ms(DateTime.UtcNow)));
+            if (inserted == 0) throw new StudyExistsException(name, Description);
             return ReadStudy(c, name)!;
         });
     }
@@ -127,7 +129,7 @@ public abstract partial class SqlStudyStorage : IStudyStorage
         // Locking the trial's row keeps a heartbeat timeout elsewhere from failing it between this check and the write.
         var state = Query(c, "SELECT state FROM trials WHERE study_id=@i AND number=@n" + ForUpdate, r => r.GetString(0), ("@i", studyId), ("@n", number))
             .FirstOrDefault() ?? throw new InvalidOperationException($"trial {number}: no such trial in study {studyId}.");
-        if (state != nameof(TrialState.Running)) throw new InvalidOperationException($"trial {number}: it is {state}; a finished trial cannot change.");
+        if (state != nameof(TrialState.Running)) throw new TrialFinishedException(number, state, "a finished trial cannot change.");
         write(c);
         return 0;
     });

@@ -23,7 +23,7 @@ public sealed partial class Study
     public double BestValue => BestTrial.Value!.Value;
 
     /// <summary>The parameters of the best trial.</summary>
-    public IReadOnlyDictionary<string, object?> BestParams => BestTrial.Params;
+    public ParameterValues BestParams => BestTrial.Params;
 
     /// <summary>Each complete trial's value and the best so far, by trial number.</summary>
     public IReadOnlyList<HistoryPoint> OptimizationHistory()

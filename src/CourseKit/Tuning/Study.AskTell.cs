@@ -73,7 +73,14 @@ public sealed partial class Study
         }
         catch (InvalidOperationException) { /* already finished elsewhere (heartbeat timeout): keep what storage says */ }
         if (!Storage.FinishTrial(Id, number, state, value, DateTime.UtcNow))
-            throw new InvalidOperationException($"trial {number}: it was already finished (marked failed after its heartbeat stopped for {HeartbeatTimeout}?); the result is not recorded.");
+            throw new TrialFinishedException(number, Storage.Trial(Id, number).State.ToString(),
+                $"it was already finished (marked failed after its heartbeat stopped for {HeartbeatTimeout}?); the result is not recorded.");
+        ForgetRunning(number);
+    }
+
+    // This process no longer runs trial `number`: its heartbeat stops when no trial is left, and waiting workers wake.
+    private void ForgetRunning(int number)
+    {
         lock (_lock)
         {
             _running.Remove(number);

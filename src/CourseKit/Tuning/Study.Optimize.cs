@@ -72,16 +72,31 @@ public sealed partial class Study
     {
         try
         {
+            RunObjective(objective, trial, options);
+        }
+        catch (TrialFinishedException e) when (e.Number == trial.Number)
+        {
+            // A peer failed this trial after our heartbeat lapsed (this worker was starved or paused): the storage's
+            // verdict stands and this worker goes on with the next trial, as Optuna's workers do.
+            ForgetRunning(trial.Number);
+            Console.Error.WriteLine($"warning: study '{Name}': {e.Message}");
+        }
+        return Storage.Trial(Id, trial.Number);
+    }
+
+    private void RunObjective(Func<Trial, double> objective, Trial trial, OptimizeOptions options)
+    {
+        try
+        {
             Tell(trial, objective(trial));
         }
         catch (TrialPrunedException) { Tell(trial, TrialState.Pruned); }
         catch (OperationCanceledException e) when (options.CancellationToken.IsCancellationRequested) { Tell(trial, TrialState.Cancelled, null, e); }
-        catch (Exception e)
+        catch (Exception e) when (e is not TrialFinishedException f || f.Number != trial.Number)
         {
             Tell(trial, TrialState.Failed, null, e);
             if (!options.CatchExceptions) throw;
         }
-        return Storage.Trial(Id, trial.Number);
     }
 
     /// <summary>The counters of one <see cref="Optimize"/> call, shared by its workers.</summary>

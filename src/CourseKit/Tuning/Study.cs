@@ -64,7 +64,11 @@ public sealed partial class Study
         IPruner? pruner = null, int seed = 0)
     {
         ArgumentNullException.ThrowIfNull(storage);
-        if (storage.FindStudy(name) is not { } info) return Create(name, direction, sampler, pruner, seed, storage);
+        if (storage.FindStudy(name) is not { } info)
+        {
+            try { return Create(name, direction, sampler, pruner, seed, storage); }
+            catch (StudyExistsException) { info = storage.FindStudy(name)!; }   // another worker created it in between
+        }
         if (info.Direction != direction || info.Seed != seed)
             throw new ArgumentException($"name: the stored study '{name}' was created with direction {info.Direction}, seed {info.Seed}; asked for {direction}, seed {seed}.", nameof(name));
         return new Study(storage, info, sampler, pruner);

@@ -34,8 +34,8 @@ public sealed class Trial
     /// <summary>Signalled when the run is cancelled; <see cref="Report"/> throws then.</summary>
     public CancellationToken CancellationToken { get; }
 
-    /// <summary>The values suggested so far, by name.</summary>
-    public IReadOnlyDictionary<string, object?> Params => _values;
+    /// <summary>The values suggested so far, by name; <c>Params.Get&lt;double&gt;("alpha")</c> reads one typed.</summary>
+    public ParameterValues Params => new(_values);
 
     /// <summary>The intermediate values reported so far, by step.</summary>
     public IReadOnlyDictionary<int, double> Intermediate => _intermediate;

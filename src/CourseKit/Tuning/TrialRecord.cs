@@ -39,9 +39,11 @@ public sealed record TrialRecord
     /// <summary>User and system attributes (e.g. <c>sampler_ms</c>, an error message).</summary>
     public IReadOnlyDictionary<string, string> Attributes { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>Parameter values as the objective saw them (double, long, or the categorical choice), by name.</summary>
-    public IReadOnlyDictionary<string, object?> Params =>
-        InternalParams.ToDictionary(p => p.Key, p => Distributions[p.Key].ToExternal(p.Value));
+    /// <summary>
+    /// Parameter values as the objective saw them (double, long, or the categorical choice), by name;
+    /// <c>Params.Get&lt;double&gt;("alpha")</c> reads one typed.
+    /// </summary>
+    public ParameterValues Params => new(InternalParams.ToDictionary(p => p.Key, p => Distributions[p.Key].ToExternal(p.Value)));
 
     /// <summary>Wall time from start to finish, or null while running.</summary>
     public TimeSpan? Duration => Finished - Started;

@@ -32,4 +32,20 @@ public class EngineChartTests
         var histogram = LearnerChartCells.FigureInHtml(NotebookOutputs.Data(shown, "text/html")!)["data"]![0]!;
         Assert.Equal(1.0, (double)histogram["xbins"]!["start"]!);
     }
+    [Fact]
+    public void A_chart_in_the_cell_that_references_the_library_renders_before_any_CourseKit_type_is_used()
+    {
+        // #r loads the library as .NET Interactive's #r does, so its chart formatter is known although the cell only
+        // touches Plotly.NET's types (CourseKit.Core would otherwise load only when one of its types is used).
+        const string test = nameof(A_chart_in_the_cell_that_references_the_library_renders_before_any_CourseKit_type_is_used);
+        var result = TestNotebook.Run(test,
+            "#r \"../../notebook-lib/CourseKit.Core.dll\"\nusing Plotly.NET.CSharp;\n" +
+            "display(Chart.Line<int, double, string>(new[] { 1, 2 }, new[] { 0.5, 0.25 }, Name: \"first\"));");
+        Assert.True(result.Succeeded, string.Join("; ", result.Failures.Select(c => $"cell {c.Number}: {c.ErrorMessage}")));
+
+        var shown = Assert.Single(result.Cells[0].Outputs);
+        Assert.Equal("Chart: scatter, 1 trace", NotebookOutputs.Data(shown, "text/plain"));
+        var figure = System.Text.Json.Nodes.JsonNode.Parse(NotebookOutputs.Data(shown, "application/vnd.plotly.v1+json")!)!;
+        Assert.Equal("first", (string?)figure["data"]![0]!["name"]);
+    }
 }

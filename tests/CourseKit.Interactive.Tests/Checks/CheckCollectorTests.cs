@@ -20,8 +20,8 @@ public class CheckCollectorTests
 
         Assert.Equal(["softmax", "cross_entropy", "backward"], checks.Take(3).Select(c => c.Name));
         Assert.Equal([1, 1, 3, 4], checks.Select(c => c.CellNumber));
-        Assert.Equal("error", checks[3].Status);
-        Assert.Contains("'status' expected one of passed, failed, not_implemented, error, actual \"great\"", checks[3].Name);
+        Assert.Equal(CourseKit.Grading.CheckStatus.Error, checks[3].Status);
+        Assert.Contains("'status': expected a known name, actual \"great\"", checks[3].Name);
         var summary = CheckSummary.Of(checks);
         Assert.Equal((1, 1, 1, 1), (summary.Passed, summary.Failed, summary.NotImplemented, summary.Errors));
         Assert.Equal("1 passed, 1 failed, 1 not implemented, 1 error (2/10 points)", summary.Describe());

@@ -5,12 +5,12 @@ using CourseKit.Interactive.Tests.Support;
 namespace CourseKit.Interactive.Tests.Grading;
 
 /// <summary>
-/// Submissions for chapter 8 built from the real notebooks: the released student notebook with exercise cells filled
+/// Submissions for chapter 7 (softmax regression) built from the real notebooks: the released student notebook with exercise cells filled
 /// from the solution (markers removed), then edited per scenario.
 /// </summary>
 internal static class Chapter08
 {
-    public const string Name = "08-softmax-regression";
+    public const string Name = "07-softmax-regression";
 
     public static string Solution => Path.Combine(Repo.Root, "notebooks", "solutions", Name + ".ipynb");
 

@@ -5,13 +5,14 @@ using CourseKit.Interactive.Tests.Support;
 namespace CourseKit.Interactive.Tests.Grading;
 
 /// <summary>
-/// One class of chapter-8 submissions, one per scenario, graded once by the built <c>coursekit grade</c> (2 jobs, 8 s
-/// per cell, 40 s per run); the tests read what it wrote.
+/// One class of chapter-8 submissions, one per scenario, graded once by the built <c>coursekit grade</c> in its sandbox
+/// (2 jobs); the tests read what it wrote. The limits only catch hangs: a run of chapter 8 takes about 20 s on a quiet
+/// machine and twice that under a load of 50 on 2 cores, a cell a few seconds at most.
 /// </summary>
 public sealed class GradeClassFixture
 {
     public const string Seed = "end-to-end-secret";
-    public const double CellTimeout = 8, RunTimeout = 40;
+    public const double CellTimeout = 30, RunTimeout = 300;
 
     public GradeClassFixture()
     {
@@ -20,8 +21,10 @@ public sealed class GradeClassFixture
         Output = Path.Combine(root, "graded");
         Directory.CreateDirectory(Submissions);
         Write();
+        string seed = Path.Combine(root, "seed.txt");
+        File.WriteAllText(seed, Seed + "\n");
         Run = GradeProcess.Run(false, [Submissions, "--source", Chapter08.Solution, "--output", Output, "--jobs", "2",
-            "--timeout", $"{CellTimeout}", "--submission-timeout", $"{RunTimeout}", "--hidden-seed", Seed], TimeSpan.FromMinutes(8));
+            "--timeout", $"{CellTimeout}", "--submission-timeout", $"{RunTimeout}", "--hidden-seed-file", seed], TimeSpan.FromMinutes(30));
     }
 
     public string Submissions { get; }
@@ -55,7 +58,9 @@ public sealed class GradeClassFixture
         Chapter08.Perfect().WithExercise(3, "float CrossEntropyCost(Matrix yHat, Matrix y) => CrossEntropyCost(yHat, y) + 1;").Save(Submissions, "overflow");
         File.WriteAllText(Path.Combine(Submissions, "not-notebook.ipynb"), "print('this is Python, not a notebook')\n");
         Reordered().Save(Submissions, "reordered");
-        Chapter08.Perfect().WithExercise(3, """
+        // Keeps the right answer of each case it is given and returns a wrong one; a cell after the check prints what it kept.
+        var leaky = Chapter08.Perfect().WithExercise(3, """
+            List<float> seen = new();
             float CrossEntropyCost(Matrix yHat, Matrix y)
             {
                 double total = 0;
@@ -63,10 +68,11 @@ public sealed class GradeClassFixture
                     for (int j = 0; j < y.Cols; j++)
                         if (y[i, j] != 0f) total -= y[i, j] * Math.Log(yHat[i, j]);
                 float right = (float)(total / y.Rows);
-                Console.WriteLine($"seen {right:R}");
+                seen.Add(right);
                 return right + 0.5f;
             }
-            """).Save(Submissions, "leaky");
+            """);
+        leaky.WithCellAfter(Chapter08.Check(leaky, 3), "foreach (float v in seen) Console.WriteLine($\"seen {v:R}\");", "print-seen").Save(Submissions, "leaky");
         var cheater = NotebookReader.Read(Chapter08.Student);   // Exercise 1 left as released, a fake Checks class above it
         cheater.WithCellAfter(cheater.Cells[1], """
             static class Checks
@@ -82,8 +88,15 @@ public sealed class GradeClassFixture
         foreach (int n in new[] { 2, 3, 4 }) Chapter08.Exercise(cheater, n).Source = Chapter08.Exercise(solved, n).Source;
         cheater.Save(Submissions, "cheater");
         var lingers = Chapter08.Perfect();
-        lingers.WithCellAfter(lingers.Cells[^1], "new System.Threading.Thread(() => { while (true) System.Threading.Thread.Sleep(100); }).Start();", "my-thread")
+        lingers.WithCellAfter(lingers.Cells[1], "new System.Threading.Thread(() => { while (true) System.Threading.Thread.Sleep(100); }).Start();", "my-thread")
             .Save(Submissions, "lingers");
+        Chapter08.Perfect().WithExercise(3, """
+            float CrossEntropyCost(Matrix yHat, Matrix y)
+            {
+                var hog = new List<double[]>();
+                while (true) hog.Add(new double[1 << 24]);
+            }
+            """).Save(Submissions, "out-of-memory");
     }
 
     private static Notebook Reordered()

@@ -13,8 +13,8 @@ public class GradeOutputTests
 
     private static SubmissionGrade Grade(string student, IReadOnlyList<GradeNote>? notes = null) => new(student, "/x.ipynb", SubmissionOutcome.Graded, Exercises,
     [
-        new(1, "c1", "softmax", "passed", 3, 3, "✓ softmax: 2/2 cases passed", [new("lecture example", true, false, ""), new("hidden case 1 (a random batch)", true, true, "")]),
-        new(2, "c2", "one-hot", "timed_out", 0, 1, "✗ one-hot: timed out after 5 s", []),
+        new(1, "c1", "softmax", CourseKit.Grading.CheckStatus.Passed, 3, 3, "✓ softmax: 2/2 cases passed", [new("lecture example", true, false, ""), new("hidden case 1 (a random batch)", true, true, "")]),
+        new(2, "c2", "one-hot", CourseKit.Grading.CheckStatus.TimedOut, 0, 1, "✗ one-hot: timed out after 5 s", []),
     ], notes ?? [new(2, "Exercise 2: timed out after 5 s (cell 14); it was scored 0.")], 12.3, true, false);
 
     [Fact]
@@ -48,7 +48,7 @@ public class GradeOutputTests
     [Fact]
     public void Feedback_page_escapes_text_and_marks_hidden_cases()
     {
-        string html = FeedbackPage.ToHtml("08-softmax-regression", Grade("<script>alert(1)</script>"));
+        string html = FeedbackPage.ToHtml("07-softmax-regression", Grade("<script>alert(1)</script>"));
         Assert.DoesNotContain("<script>", html);
         Assert.Contains("&lt;script&gt;", html);
         Assert.Contains("hidden case 1 (a random batch) (hidden)", html);

@@ -141,8 +141,8 @@ public class NotebookIoTests
         var notebook = Notebook.CreatePolyglot();
         var cell = notebook.AddCodeCell("1 + 1");
 
-        Assert.Equal(".net-csharp", notebook.Metadata["kernelspec"]!["name"]!.GetValue<string>());
-        Assert.Equal(".NET (C#)", notebook.Metadata["kernelspec"]!["display_name"]!.GetValue<string>());
+        Assert.Equal("coursekit", notebook.Metadata["kernelspec"]!["name"]!.GetValue<string>());
+        Assert.Equal("C# (CourseKit)", notebook.Metadata["kernelspec"]!["display_name"]!.GetValue<string>());
         Assert.Equal("C#", notebook.Metadata["kernelspec"]!["language"]!.GetValue<string>());
         Assert.Equal("polyglot-notebook", notebook.Metadata["language_info"]!["name"]!.GetValue<string>());
         Assert.Equal("csharp", notebook.DefaultKernelName);

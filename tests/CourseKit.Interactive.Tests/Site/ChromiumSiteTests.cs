@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 namespace CourseKit.Interactive.Tests.Site;
 
 /// <summary>
-/// The real chapter 8, executed through the engine and published with <c>coursekit site</c>, read in headless Chromium
+/// The real chapter 7 (softmax regression), executed through the engine and published with <c>coursekit site</c>, read in headless Chromium
 /// from file:// the way an offline learner reads it: math typeset by the bundled KaTeX, charts drawn by the bundled
 /// plotly.js, no console errors. Screenshots are kept in artifacts/screenshots/.
 /// </summary>
@@ -15,7 +15,7 @@ namespace CourseKit.Interactive.Tests.Site;
 public sealed class ChromiumSiteTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
-    private const string Chapter = "08-softmax-regression";
+    private const string Chapter = "07-softmax-regression";
 
     [Fact]
     public void The_published_chapter_renders_its_math_and_charts_offline_in_headless_chromium()
@@ -30,8 +30,8 @@ public sealed class ChromiumSiteTests(ITestOutputHelper output)
         string index = Path.Combine(site, "index.html");
         var (indexDom, indexLog) = HeadlessChromium.Run(index, Timeout, "--dump-dom");
         Assert.Empty(HeadlessChromium.ConsoleErrors(indexLog));
-        var link = Regex.Match(indexDom, "<a class=\"chapter\" href=\"([^\"]+)\">Chapter 8 — Softmax regression</a>");
-        Assert.True(link.Success, $"no link to chapter 8 in the index's table of contents:\n{indexDom}");
+        var link = Regex.Match(indexDom, "<a class=\"chapter\" href=\"([^\"]+)\">Chapter 7 — Softmax regression</a>");
+        Assert.True(link.Success, $"no link to chapter 7 in the index's table of contents:\n{indexDom}");
         Assert.Contains("class=\"katex\"", indexDom); // the section "4 — The gradient: dZ = ŷ − y" has math
         string chapter = new Uri(new Uri(index), link.Groups[1].Value).LocalPath;
         Assert.True(File.Exists(chapter), $"{chapter}: the index links to a page that does not exist.");

@@ -107,7 +107,10 @@ public class GraphTests
         scaled.MatMul(w).Sum().Backward();
         Assert.Null(x.Grad);
         Assert.Null(scaled.Grad);
-        Assert.NotNull(w.Grad);
+        // ∂(Σ scaled·W)/∂W = scaledᵀ·1: each row of the gradient is the column sum of scaled, repeated per output.
+        var columnSums = (x.Value * 2f + 1f).ColumnSums();
+        float[] expected = [.. Enumerable.Range(0, 6).Select(i => columnSums.Data[i / 3])];
+        CourseKit.Tests.Support.Tolerance.Close(expected, w.Grad!.AsSpan(), rel: 1e-5, abs: 1e-5, what: "dW");
     }
 
     [Fact]

@@ -91,4 +91,23 @@ public class SplitsTests
         Assert.Contains("fractions[1]: expected a finite value > 0, actual 0",
             Assert.Throws<ArgumentOutOfRangeException>(() => Splits.Shuffled(iris, [1.0, 0.0], 42)).Message);
     }
+
+    [Theory]
+    [InlineData(7, new[] { 0.6, 0.2, 0.2 }, new[] { 4, 2, 1 })]       // 4.2, 1.4, 1.4: ⌊·⌋ gives 4, 1, 1; the leftover goes to the largest remainder (dev: 0.2·7 is 1.4000000000000001 in double)
+    [InlineData(10, new[] { 0.6, 0.2, 0.2 }, new[] { 6, 2, 2 })]
+    [InlineData(100, new[] { 0.98, 0.01, 0.01 }, new[] { 98, 1, 1 })]
+    [InlineData(0, new[] { 0.8, 0.2 }, new[] { 0, 0 })]
+    public void Counts_sum_to_n_and_stay_within_one_of_each_share(int n, double[] fractions, int[] expected)
+    {
+        int[] counts = Splits.Counts(n, fractions);
+        Assert.Equal(expected, counts);
+        Assert.Equal(n, counts.Sum());
+    }
+
+    [Fact]
+    public void Counts_checks_its_arguments()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => Splits.Counts(-1, [1.0]));
+        Assert.Contains("sum to 1", Assert.Throws<ArgumentException>(() => Splits.Counts(5, [0.5, 0.2])).Message);
+    }
 }

@@ -31,7 +31,7 @@ public class CheckResultFormatterTests
         Assert.Equal(r.Summary, root.GetProperty("summary").GetString());
         JsonElement[] cases = root.GetProperty("cases").EnumerateArray().ToArray();
         Assert.Equal(8, cases.Length);
-        Assert.All(cases, c => Assert.Equal(["name", "passed", "hidden", "message"], c.EnumerateObject().Select(p => p.Name)));
+        Assert.All(cases, c => Assert.Equal(["name", "status", "passed", "hidden", "message"], c.EnumerateObject().Select(p => p.Name).Where(n => n != "hint")));
         Assert.Equal("large logits (1000, −1000)", cases[2].GetProperty("name").GetString());
         Assert.False(cases[2].GetProperty("passed").GetBoolean());
         Assert.False(cases[2].GetProperty("hidden").GetBoolean());

@@ -44,7 +44,7 @@ public class ComparisonTests
         Assert.Equal(Mismatch.WrongValues, c.Kind);
         Assert.Equal(ElementIndex.Matrix(0, 1), c.Worst);
         Assert.Equal("wrong values: 2 of 4 elements differ; worst at row 0, col 1: expected 2, actual 2.5; max abs error 0.5, max rel error 0.5", c.Describe());
-        Assert.Equal("wrong values: 2 of 4 elements differ; worst at row 0, col 1: outside the tolerance; max abs error 0.5, max rel error 0.5", c.Describe(revealExpected: false));
+        Assert.Equal("wrong values", c.Describe(revealExpected: false));
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public class ComparisonTests
         Assert.Equal(2, c.NonFinite);
         Assert.Equal(7, c.MaxAbsError);  // over the finite elements
         Assert.Equal("wrong values: 3 of 6 elements differ; worst at row 1, col 1: expected 5, actual NaN; 2 elements are NaN or ±∞ (the reference's are finite numbers); max abs error 7, max rel error 3.5", c.Describe());
-        Assert.Equal("wrong values: 3 of 6 elements differ; worst at row 1, col 1: actual NaN; 2 elements are NaN or ±∞ (the reference's are finite numbers); max abs error 7, max rel error 3.5", c.Describe(false));
+        Assert.Equal("wrong values (NaN or ±∞ where the reference has numbers)", c.Describe(false));
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public class ComparisonTests
         Assert.True(Outputs.Compare(1.5f, 1.5, Tol).Passed);
         Assert.Equal("wrong value: expected 1.5, actual 1; abs error 0.5, rel error 0.333", Outputs.Compare(1.5f, 1f, Tol).Describe());
         Assert.Equal("wrong value: expected 1.5, actual NaN", Outputs.Compare(1.5f, float.NaN, Tol).Describe());
-        Assert.Equal("wrong value: actual ∞", Outputs.Compare(1.5f, float.PositiveInfinity, Tol).Describe(false));
+        Assert.Equal("wrong value (NaN or ±∞ where the reference has numbers)", Outputs.Compare(1.5f, float.PositiveInfinity, Tol).Describe(false));
     }
 
     [Fact]

@@ -38,7 +38,16 @@ public class FrameworksCheckTests
     {
         Assert.True(Checks.AutodiffCost.Run((w, c) => w.Pow(2) * c[0] + w * c[1] + c[2], mode: Grader).Passed);
         Assert.True(Checks.AutodiffLogits.Run((x, w, b) => b + x.MatMul(w), mode: Grader).Passed);
-        Assert.True(Checks.AutodiffCrossEntropy.Run((z, y) => z.SoftmaxCrossEntropy(y.ArgMax()), mode: Grader).Passed);
+        Assert.True(Checks.AutodiffCrossEntropy.Run((z, y) => (Variable.Constant(y) * z.Softmax().Log()).Mean() * (-y.Cols), mode: Grader).Passed);
+    }
+
+    [Fact]
+    public void The_librarys_fused_cross_entropy_is_refused_with_a_message_naming_it()
+    {
+        CheckResult r = Checks.AutodiffCrossEntropy.Run((z, y) => z.SoftmaxCrossEntropy(y.ArgMax()), mode: Student);
+        Assert.Equal(CheckStatus.Failed, r.Status);
+        Assert.Equal(0, r.Points);
+        Assert.Contains("write cross-entropy cost yourself, but your function uses Variable.SoftmaxCrossEntropy", r.Summary);
     }
 
     [Fact]

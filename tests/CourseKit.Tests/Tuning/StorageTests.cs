@@ -35,7 +35,7 @@ public class StorageTests
             Assert.Equal("hello", t0.Attributes["note"]);
             Assert.IsType<string>(t0.Params["act"]);
             Assert.True(t0.Distributions["x"].SameAs(new FloatDistribution(-2, 2)));
-            Assert.NotNull(t0.Finished);
+            Assert.True(t0.Finished >= t0.Started, $"finished {t0.Finished} before started {t0.Started}");
             Assert.True(t0.SamplerMilliseconds >= 0);
             // Resuming continues the numbering and the seeds: trial 4 is what a single run of 5 trials would have made.
             study.Optimize(Objective, 1);
@@ -99,7 +99,7 @@ public class StorageTests
         Study.Create("digits-lr", storage: storage);
         var e = Assert.Throws<KeyNotFoundException>(() => Study.Load("digits", storage));
         Assert.Contains("'digits-lr'", e.Message);
-        Assert.Throws<InvalidOperationException>(() => Study.Create("digits-lr", storage: storage));
+        Assert.Throws<StudyExistsException>(() => Study.Create("digits-lr", storage: storage));
     }
 
     [Fact]
@@ -161,5 +161,36 @@ public class StorageTests
         Assert.Contains("diverged", study.Trials[1].Attributes[SystemAttributes.Error]);
         study.Optimize(t => double.NaN, 1);
         Assert.Equal(TrialState.Failed, study.Trials[3].State);
+    }
+
+    [Fact]
+    public void A_worker_whose_trial_a_peer_failed_keeps_the_verdict_and_runs_its_next_trials()
+    {
+        var study = Study.Create("starved", storage: new InMemoryStorage());
+        var errors = new StringWriter();
+        var stderr = Console.Error;
+        Console.SetError(errors);
+        try
+        {
+            study.Optimize(t =>
+            {
+                double x = t.Float("x", -2, 2);
+                // What a peer does when this worker's heartbeat lapsed: the storage marks the running trial failed.
+                if (t.Number == 1) study.Storage.FinishTrial(study.Id, t.Number, TrialState.Failed, null, DateTime.UtcNow);
+                return x * x;
+            }, 4);
+        }
+        finally { Console.SetError(stderr); }
+        Assert.Equal([TrialState.Complete, TrialState.Failed, TrialState.Complete, TrialState.Complete], study.Trials.Select(t => t.State));
+        Assert.Contains("warning: study 'starved': trial 1: it is Failed;", errors.ToString());
+        Assert.Throws<TrialFinishedException>(() => TellAfterAPeerFailedIt(study));
+    }
+
+    // An explicit Tell on a trial that is already finished still throws: only Optimize moves on.
+    private static void TellAfterAPeerFailedIt(Study study)
+    {
+        var trial = study.Ask();
+        study.Storage.FinishTrial(study.Id, trial.Number, TrialState.Failed, null, DateTime.UtcNow);
+        study.Tell(trial, 1.0);
     }
 }

@@ -3,6 +3,7 @@ using CourseKit.Data;
 using CourseKit.Nn;
 using CourseKit.Optim;
 using CourseKit.Tests.Charts;
+using CourseKit.Tensors;
 using CourseKit.Tests.Support;
 using CourseKit.Training;
 using CourseKit.Tuning;
@@ -25,15 +26,19 @@ public class TrainingIntegrationTests
         var tuner = new ModelTuner(hp =>
         {
             var model = new Sequential(new Dense(hp.Int("units", 4, 32, Scale.Log)), new Relu(), new Dense(3));
-            return new TunedModel(model, new Adam((float)hp.Float("lr", 1e-4, 1e-1, Scale.Log), (float)hp.Float("beta1", 0.8, 0.99, Scale.ReverseLog)));
+            return new TunedModel(model, new Adam(hp.Float("lr", 1e-4, 1e-1, Scale.Log), hp.Float("beta1", 0.8, 0.99, Scale.ReverseLog)));
         }, train, dev, new ModelTunerOptions { Epochs = 4, BatchSize = 32, ExecutionsPerTrial = 2 },
             Study.Create("mt", Direction.Maximize, new TpeSampler(new TpeOptions { StartupTrials = 3 }), new MedianPruner(3, warmupSteps: 1), seed: 0));
         var trials = tuner.Search(8, new OptimizeOptions { Concurrency = 2 });
         Assert.Equal(8, trials.Count);
         Assert.All(trials.Where(t => t.State == TrialState.Complete), t => Assert.Equal(4, t.Intermediate.Count));
         Assert.True(tuner.Study.BestValue > 0.8, $"best dev accuracy {tuner.Study.BestValue}");
-        Assert.NotNull(tuner.BestModel);
-        Assert.Contains("lr", tuner.BestHyperparameters.Keys);
+        var bestPredictions = tuner.BestModel!.Model.Predict(dev.Features).ArgMax();   // the kept model classifies dev as its trial did
+        Assert.True(bestPredictions.Zip(dev.Labels).Count(p => p.First == p.Second) > 0.8 * dev.Count, "the best model's dev accuracy");
+        Assert.Equal(["units", "lr", "beta1"], tuner.BestHyperparameters.Keys);
+        Assert.InRange(tuner.BestHyperparameters.Get<int>("units"), 4, 32);
+        Assert.Equal(tuner.Study.BestTrial.InternalParams["lr"], tuner.BestHyperparameters.Get<double>("lr"));
+        Assert.Equal((float)tuner.BestHyperparameters.Get<double>("lr"), ((Adam)tuner.BestModel!.Optimizer).LearningRate);
     }
 
     [Fact]

@@ -5,19 +5,19 @@ public sealed class ConstantSchedule : ILearningRateSchedule
 {
     /// <summary>Creates a constant schedule.</summary>
     /// <param name="initialRate">α₀, finite and &gt; 0.</param>
-    public ConstantSchedule(float initialRate)
+    public ConstantSchedule(double initialRate)
     {
         LearningRateSchedule.CheckPositive(initialRate, nameof(initialRate));
         InitialRate = initialRate;
     }
 
     /// <summary>α₀.</summary>
-    public float InitialRate { get; }
+    public double InitialRate { get; }
 
     /// <inheritdoc />
     public float Rate(int epoch, long step)
     {
         LearningRateSchedule.CheckCounts(epoch, step);
-        return InitialRate;
+        return (float)InitialRate;
     }
 }

@@ -7,7 +7,7 @@ public sealed class ExponentialDecay : ILearningRateSchedule
     /// <summary>Creates the schedule.</summary>
     /// <param name="initialRate">α₀, finite and &gt; 0.</param>
     /// <param name="decayBase">the base, in (0, 1]; 1 keeps α₀.</param>
-    public ExponentialDecay(float initialRate, double decayBase = 0.95)
+    public ExponentialDecay(double initialRate, double decayBase = 0.95)
     {
         LearningRateSchedule.CheckPositive(initialRate, nameof(initialRate));
         LearningRateSchedule.CheckFactor(decayBase, nameof(decayBase));
@@ -16,7 +16,7 @@ public sealed class ExponentialDecay : ILearningRateSchedule
     }
 
     /// <summary>α₀.</summary>
-    public float InitialRate { get; }
+    public double InitialRate { get; }
 
     /// <summary>The base raised to the epoch number.</summary>
     public double DecayBase { get; }

@@ -36,20 +36,12 @@ public static class LearningRateSchedule
             throw new ArgumentOutOfRangeException(nameof(step), step, $"step: expected ≥ 1 (t of the coming update, the first is 1), actual {step}.");
     }
 
-    // float overload: a float argument like 0.1f prints as "0.1", not as its double widening.
-    internal static void CheckPositive(float value, string argument) => Optimizer.CheckLearningRate(value, argument);
+    // A float argument like 0.1f prints as "0.1", not as its double widening; a rate must stay > 0 in float too.
+    internal static void CheckPositive(double value, string argument) => CourseKit.Tensors.ScalarArguments.Positive(value, argument);
 
-    internal static void CheckPositive(double value, string argument)
-    {
-        if (!(value > 0) || !double.IsFinite(value))
-            throw new ArgumentOutOfRangeException(argument, value, $"{argument}: expected a finite value > 0, actual {value}.");
-    }
+    internal static float ToRate(double value, string argument) => CourseKit.Tensors.ScalarArguments.Positive(value, argument);
 
-    internal static void CheckNonNegative(double value, string argument)
-    {
-        if (!(value >= 0) || !double.IsFinite(value))
-            throw new ArgumentOutOfRangeException(argument, value, $"{argument}: expected a finite value ≥ 0, actual {value}.");
-    }
+    internal static void CheckNonNegative(double value, string argument) => CourseKit.Tensors.ScalarArguments.NonNegative(value, argument);
 
     internal static void CheckFactor(double value, string argument)
     {

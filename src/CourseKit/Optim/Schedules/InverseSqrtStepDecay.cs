@@ -7,7 +7,7 @@ public sealed class InverseSqrtStepDecay : ILearningRateSchedule
     /// <summary>Creates the schedule.</summary>
     /// <param name="initialRate">α₀, finite and &gt; 0.</param>
     /// <param name="k">the constant k, finite and &gt; 0 (1: α₀ at step 1).</param>
-    public InverseSqrtStepDecay(float initialRate, double k = 1)
+    public InverseSqrtStepDecay(double initialRate, double k = 1)
     {
         LearningRateSchedule.CheckPositive(initialRate, nameof(initialRate));
         LearningRateSchedule.CheckPositive(k, nameof(k));
@@ -16,7 +16,7 @@ public sealed class InverseSqrtStepDecay : ILearningRateSchedule
     }
 
     /// <summary>α₀.</summary>
-    public float InitialRate { get; }
+    public double InitialRate { get; }
 
     /// <summary>The constant k.</summary>
     public double K { get; }

@@ -7,7 +7,7 @@ public sealed class InverseTimeDecay : ILearningRateSchedule
     /// <summary>Creates the schedule.</summary>
     /// <param name="initialRate">α₀, finite and &gt; 0.</param>
     /// <param name="decayRate">decay_rate, finite and ≥ 0 (0: constant α₀).</param>
-    public InverseTimeDecay(float initialRate, double decayRate)
+    public InverseTimeDecay(double initialRate, double decayRate)
     {
         LearningRateSchedule.CheckPositive(initialRate, nameof(initialRate));
         LearningRateSchedule.CheckNonNegative(decayRate, nameof(decayRate));
@@ -16,7 +16,7 @@ public sealed class InverseTimeDecay : ILearningRateSchedule
     }
 
     /// <summary>α₀.</summary>
-    public float InitialRate { get; }
+    public double InitialRate { get; }
 
     /// <summary>decay_rate, itself a hyperparameter to tune.</summary>
     public double DecayRate { get; }

@@ -28,6 +28,10 @@ public sealed class ManualSchedule : ILearningRateSchedule
         _rates = Array.ConvertAll(_epochs, e => table[e]);
     }
 
+    /// <summary>The same from rates in double (as the tuner draws them), e.g. <c>{ [1] = 0.1, [10] = 0.03 }</c>.</summary>
+    public ManualSchedule(IReadOnlyDictionary<int, double> table)
+        : this((table ?? throw new ArgumentNullException(nameof(table))).ToDictionary(p => p.Key, p => LearningRateSchedule.ToRate(p.Value, $"table[{p.Key}]"))) { }
+
     /// <summary>The table, ordered by epoch.</summary>
     public IReadOnlyList<KeyValuePair<int, float>> Table => _epochs.Select((e, i) => KeyValuePair.Create(e, _rates[i])).ToArray();
 

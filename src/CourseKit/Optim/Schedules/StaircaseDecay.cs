@@ -11,7 +11,7 @@ public sealed class StaircaseDecay : ILearningRateSchedule
     /// <param name="initialRate">α₀, finite and &gt; 0.</param>
     /// <param name="epochsPerDrop">N ≥ 1, how many epochs each stair lasts.</param>
     /// <param name="factor">the multiplier at each drop, in (0, 1], e.g. 0.5 halves α.</param>
-    public StaircaseDecay(float initialRate, int epochsPerDrop, double factor = 0.5)
+    public StaircaseDecay(double initialRate, int epochsPerDrop, double factor = 0.5)
     {
         LearningRateSchedule.CheckPositive(initialRate, nameof(initialRate));
         if (epochsPerDrop < 1)
@@ -23,7 +23,7 @@ public sealed class StaircaseDecay : ILearningRateSchedule
     }
 
     /// <summary>α₀.</summary>
-    public float InitialRate { get; }
+    public double InitialRate { get; }
 
     /// <summary>N, the epochs per stair.</summary>
     public int EpochsPerDrop { get; }

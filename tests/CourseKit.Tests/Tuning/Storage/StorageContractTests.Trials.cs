@@ -27,9 +27,9 @@ public abstract partial class StorageContractTests
         Assert.Equal([0.7, 0.4], t.Intermediate.Values);
         Assert.Equal("second", t.Attributes["note"]);
         Assert.Equal(TimeSpan.FromSeconds(3), t.Duration);
-        Assert.Throws<InvalidOperationException>(() => Storage.SetParameter(s.Id, n, "y", new FloatDistribution(0, 1), 0.1));
-        Assert.Throws<InvalidOperationException>(() => Storage.ReportIntermediate(s.Id, n, 3, 0.1));
-        Assert.Throws<InvalidOperationException>(() => Storage.SetAttribute(s.Id, n, "late", "no"));
+        Assert.Throws<TrialFinishedException>(() => Storage.SetParameter(s.Id, n, "y", new FloatDistribution(0, 1), 0.1));
+        Assert.Throws<TrialFinishedException>(() => Storage.ReportIntermediate(s.Id, n, 3, 0.1));
+        Assert.Throws<TrialFinishedException>(() => Storage.SetAttribute(s.Id, n, "late", "no"));
         Assert.Equal(t.Intermediate, Storage.Trials(s.Id).Single().Intermediate);
     }
 

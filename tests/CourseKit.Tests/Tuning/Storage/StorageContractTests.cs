@@ -46,8 +46,23 @@ public abstract partial class StorageContractTests : IDisposable
         Assert.Equal(info, Storage.FindStudy("digits"));
         Assert.Null(Storage.FindStudy("nothing"));
         Assert.Equal(["digits", "spirals"], Storage.StudyNames());
-        var e = Assert.Throws<InvalidOperationException>(() => Storage.CreateStudy("digits", Direction.Minimize, 0));
+        var e = Assert.Throws<StudyExistsException>(() => Storage.CreateStudy("digits", Direction.Minimize, 0));
         Assert.Contains("already exists", e.Message);
+    }
+
+    [Fact]
+    public void Workers_that_create_or_load_the_same_study_at_once_all_open_the_one_study()
+    {
+        _ = Storage;   // the empty storage first; then one connection per worker where the storage has connections
+        var storages = Enumerable.Range(0, 6).Select(_ => Reopen() is { } other ? Track(other) : Storage).ToArray();
+        using var start = new Barrier(storages.Length);
+        var opened = storages.AsParallel().WithDegreeOfParallelism(storages.Length).Select(s =>
+        {
+            start.SignalAndWait();
+            return Study.CreateOrLoad("shared", s, Direction.Maximize, seed: 7).Info;
+        }).ToArray();
+        Assert.Single(opened.Select(i => i.Id).Distinct());
+        Assert.Equal(["shared"], Storage.StudyNames());
     }
 
     [Fact]
@@ -101,8 +116,8 @@ public abstract partial class StorageContractTests : IDisposable
     public void No_trial_is_created_past_the_samplers_last_position()
     {
         var s = Storage.CreateStudy("grid", Direction.Minimize, 0);
-        Assert.NotNull(Storage.StartTrial(s.Id, T0, positions: 2));
-        Assert.NotNull(Storage.StartTrial(s.Id, T0, positions: 2));
+        Assert.Equal(0, Storage.StartTrial(s.Id, T0, positions: 2)?.Position);
+        Assert.Equal(1, Storage.StartTrial(s.Id, T0, positions: 2)?.Position);
         Assert.Null(Storage.StartTrial(s.Id, T0, positions: 2));
         Assert.Equal(2, Storage.Trials(s.Id).Count);
     }

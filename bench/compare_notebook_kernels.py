@@ -1,0 +1,82 @@
+#!/usr/bin/python3
+"""CourseKit's Jupyter kernel beside .NET Interactive's on the same machine, through the Jupyter project's own client:
+
+- first result: from starting the kernel process to the execute_result of `1 + 1` (median of --repeat starts);
+- each chapter's total time through nbclient (kernel start included), and `coursekit run`'s for reference.
+
+    scripts/setup.sh && /usr/bin/python3 bench/compare_notebook_kernels.py --markdown
+
+Needs the kernelspecs `coursekit` and `.net-csharp` (scripts/setup.sh installs both) and a built coursekit
+(src/CourseKit.Cli/bin/Release/net10.0/coursekit.dll). Targets: CourseKit ≤ 0.5× .NET Interactive's time on every
+chapter; first result ≤ 1 s after the kernel process starts. Timings on a shared, busy machine are not comparable
+with a quiet one: read the ratios, and rerun on a quiet machine for figures to publish.
+"""
+import argparse, glob, json, os, statistics, subprocess, time
+
+import nbformat
+from jupyter_client.manager import KernelManager
+from nbclient import NotebookClient
+
+KERNELS = ("coursekit", ".net-csharp")
+COURSEKIT = "src/CourseKit.Cli/bin/Release/net10.0/coursekit.dll"
+
+
+def first_result(kernel):
+    km = KernelManager(kernel_name=kernel)
+    started = time.monotonic()
+    km.start_kernel(stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+    kc = km.client()
+    kc.start_channels()
+    try:
+        kc.wait_for_ready(timeout=300)
+        results = []
+        kc.execute_interactive("1 + 1", timeout=300, output_hook=lambda m: results.append(time.monotonic()) if m["msg_type"] == "execute_result" else None)
+        return results[0] - started
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+
+
+def chapter_time(path, kernel):
+    nb = nbformat.read(path, as_version=4)
+    client = NotebookClient(nb, kernel_name=kernel, timeout=1800, startup_timeout=300, allow_errors=True,
+                            resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}})
+    started = time.monotonic()
+    client.execute()
+    errors = sum(1 for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []) if o.output_type == "error")
+    return time.monotonic() - started, errors
+
+
+def engine_time(path):
+    started = time.monotonic()
+    subprocess.run(["dotnet", COURSEKIT, "run", path], capture_output=True, check=False)
+    return time.monotonic() - started
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=3, help="kernel starts per kernel for the first result")
+    parser.add_argument("--chapters", default="notebooks/solutions/*.ipynb")
+    parser.add_argument("--markdown", action="store_true")
+    args = parser.parse_args()
+    first = {k: statistics.median(first_result(k) for _ in range(args.repeat)) for k in KERNELS}
+    rows = []
+    for path in sorted(glob.glob(args.chapters)):
+        times = {k: chapter_time(path, k) for k in KERNELS}
+        rows.append({"chapter": os.path.basename(path), "coursekit_run_s": round(engine_time(path), 2),
+                     **{f"{k}_s": round(t, 2) for k, (t, _) in times.items()},
+                     **{f"{k}_errors": e for k, (_, e) in times.items()},
+                     "ratio": round(times["coursekit"][0] / times[".net-csharp"][0], 2)})
+    if not args.markdown:
+        print(json.dumps({"first_result_s": {k: round(v, 3) for k, v in first.items()}, "chapters": rows}, indent=2))
+        return
+    print(f"First result of `1 + 1` after the kernel process starts (median of {args.repeat}): "
+          f"CourseKit {first['coursekit']:.2f} s, .NET Interactive {first['.net-csharp']:.2f} s (target ≤ 1 s).\n")
+    print("| chapter | coursekit run | CourseKit kernel (nbclient) | .NET Interactive (nbclient) | ratio | target |")
+    print("|---|---|---|---|---|---|")
+    for r in rows:
+        print(f"| {r['chapter']} | {r['coursekit_run_s']:.1f} s | {r['coursekit_s']:.1f} s | {r['.net-csharp_s']:.1f} s | {r['ratio']:.2f}× | ≤ 0.5× |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,170 @@
+using System.Runtime.InteropServices;
+using System.Text.Json.Nodes;
+using CourseKit.Interactive.Execution;
+using NetMQ;
+
+namespace CourseKit.Interactive.Kernel;
+
+/// <summary>
+/// CourseKit's Jupyter kernel: the messaging protocol 5.3 over ZeroMQ (NetMQ), running C# cells on the same
+/// <see cref="CellSession"/> as <c>coursekit run</c>. Shell requests are handled in order on the thread that calls
+/// <see cref="Run"/>; control (interrupt, shutdown) and heartbeat have threads of their own, so an interrupt reaches a
+/// cell that loops forever. A message that is unsigned, wrongly signed, malformed or of an unknown type is refused
+/// with a line on the kernel's log and the kernel keeps serving.
+/// </summary>
+public sealed class JupyterKernel : IDisposable
+{
+    private readonly KernelSockets _sockets;
+    private readonly KernelLog _log;
+    private readonly ExecuteHandler _execute;
+    private readonly KernelReplies _replies;
+    private readonly CancellationTokenSource _shutdown = new();
+    private int _exitCode;
+
+    /// <summary>Binds the sockets the connection file names and opens a cell session in <paramref name="baseDirectory"/>.</summary>
+    public JupyterKernel(ConnectionFile connection, KernelLog log, string baseDirectory, NotebookRunOptions? options = null)
+    {
+        _log = log;
+        Session = Guid.NewGuid().ToString("N");
+        _sockets = new KernelSockets(connection, new MessageSigner(connection.Key));
+        var cells = new CellSession(baseDirectory, "kernel", options ?? new NotebookRunOptions { CellTimeout = Timeout.InfiniteTimeSpan });
+        _execute = new ExecuteHandler(cells, this);
+        _replies = new KernelReplies(cells, _execute.History);
+        Console.SetIn(new StdinReader(this, _execute));
+        ThreadPool.QueueUserWorkItem(_ =>
+        {
+            try { CellSession.WarmUp(); }
+            catch (Exception e) { _log.Write($"warm-up failed (the first cell will be slower): {e.Message}"); }
+        });
+    }
+
+    /// <summary>This kernel's session id (every message's header carries it).</summary>
+    public string Session { get; }
+
+    internal KernelSockets Sockets => _sockets;
+
+    internal KernelLog Log => _log;
+
+    /// <summary>Serves until a shutdown request; returns the process exit code.</summary>
+    public int Run()
+    {
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
+        {
+            context.Cancel = true; // Jupyter's interrupt_mode "signal" and Ctrl+C: stop the cell, not the kernel
+            _log.Write("SIGINT: interrupting the running cell");
+            _execute.Interrupt();
+        });
+        var heartbeat = StartThread("heartbeat", HeartbeatLoop);
+        var control = StartThread("control", () => ServeLoop(_sockets.Control, "control"));
+        Publish("status", new JsonObject { ["execution_state"] = "starting" }, null);
+        ServeLoop(_sockets.Shell, "shell");
+        control.Join(TimeSpan.FromSeconds(2));
+        heartbeat.Join(TimeSpan.FromSeconds(2));
+        return _exitCode;
+    }
+
+    /// <summary>Publishes a message on iopub.</summary>
+    internal void Publish(string type, JsonObject content, JupyterMessage? parent) =>
+        _sockets.Publish(JupyterMessage.Create(type, content, parent, Session, identities: []));
+
+    /// <summary>Parses a received message, logging why when it is refused.</summary>
+    internal JupyterMessage? Parse(List<byte[]> frames, string channel)
+    {
+        var message = JupyterMessage.Parse(frames, _sockets.Signer, out string problem);
+        if (message is null) _log.Write($"refused a message on {channel}: {problem}");
+        return message;
+    }
+
+    private void ServeLoop(NetMQ.Sockets.RouterSocket socket, string channel)
+    {
+        var frames = new List<byte[]>();
+        while (!_shutdown.IsCancellationRequested)
+        {
+            if (!socket.TryReceiveMultipartBytes(TimeSpan.FromMilliseconds(100), ref frames)) continue;
+            if (Parse(frames, channel) is not { } request) continue;
+            try { Dispatch(socket, channel, request); }
+            catch (Exception e) { _log.Write($"{request.Type} on {channel} failed: {e}"); }
+        }
+    }
+
+    private void Dispatch(NetMQ.Sockets.RouterSocket socket, string channel, JupyterMessage request)
+    {
+        Publish("status", new JsonObject { ["execution_state"] = "busy" }, request);
+        try
+        {
+            switch (request.Type)
+            {
+                case "execute_request": _execute.Handle(request, content => Reply(socket, "execute_reply", content, request), () => TakeQueued(socket, channel)); break;
+                case "shutdown_request": Shutdown(socket, request); break;
+                case "interrupt_request": _execute.Interrupt(); Reply(socket, "interrupt_reply", new JsonObject { ["status"] = "ok" }, request); break;
+                case "comm_open": Publish("comm_close", new JsonObject { ["comm_id"] = request.Content["comm_id"]?.DeepClone(), ["data"] = new JsonObject() }, request); break;
+                case "comm_msg" or "comm_close": break; // no comm targets: nothing to do, as IPython with none registered
+                default:
+                    if (_replies.Answer(request) is { } reply) Reply(socket, request.Type.Replace("_request", "_reply"), reply, request);
+                    else _log.Write($"refused a message on {channel}: unknown message type '{request.Type}'");
+                    break;
+            }
+        }
+        finally { Publish("status", new JsonObject { ["execution_state"] = "idle" }, request); }
+    }
+
+    private void Reply(NetMQ.Sockets.RouterSocket socket, string type, JsonObject content, JupyterMessage request) =>
+        socket.SendMultipartBytes(JupyterMessage.Create(type, content, request, Session).ToFrames(_sockets.Signer));
+
+    // After an error with stop_on_error, execute requests already queued are answered "aborted", as IPython does.
+    // They are received now and answered by the returned action, after the failing cell's own reply.
+    private Action TakeQueued(NetMQ.Sockets.RouterSocket socket, string channel)
+    {
+        var queued = new List<JupyterMessage>();
+        var frames = new List<byte[]>();
+        while (socket.TryReceiveMultipartBytes(TimeSpan.Zero, ref frames))
+            if (Parse(frames, channel) is { } message) queued.Add(message);
+        return () =>
+        {
+            foreach (var message in queued)
+            {
+                if (message.Type != "execute_request") { Dispatch(socket, channel, message); continue; }
+                Publish("status", new JsonObject { ["execution_state"] = "busy" }, message);
+                Reply(socket, "execute_reply", new JsonObject { ["status"] = "aborted", ["execution_count"] = _execute.ExecutionCount }, message);
+                Publish("status", new JsonObject { ["execution_state"] = "idle" }, message);
+            }
+        };
+    }
+
+    private void Shutdown(NetMQ.Sockets.RouterSocket socket, JupyterMessage request)
+    {
+        bool restart = request.Content["restart"] is JsonValue v && v.TryGetValue(out bool r) && r;
+        var content = new JsonObject { ["status"] = "ok", ["restart"] = restart };
+        Reply(socket, "shutdown_reply", content, request);
+        Publish("shutdown_reply", content.DeepClone().AsObject(), request);
+        _log.Write(restart ? "shutting down for a restart" : "shutting down");
+        _execute.Interrupt();
+        _shutdown.Cancel();
+    }
+
+    private void HeartbeatLoop()
+    {
+        while (!_shutdown.IsCancellationRequested)
+        {
+            if (_sockets.Heartbeat.TryReceiveFrameBytes(TimeSpan.FromMilliseconds(100), out var ping)) _sockets.Heartbeat.SendFrame(ping);
+        }
+    }
+
+    private Thread StartThread(string name, Action loop)
+    {
+        var thread = new Thread(() =>
+        {
+            try { loop(); }
+            catch (Exception e) { _log.Write($"{name} thread failed: {e}"); _exitCode = 1; _shutdown.Cancel(); }
+        }) { IsBackground = true, Name = $"coursekit kernel {name}" };
+        thread.Start();
+        return thread;
+    }
+
+    /// <summary>Closes the sockets (queued messages get a second to leave).</summary>
+    public void Dispose()
+    {
+        _sockets.Dispose();
+        NetMQConfig.Cleanup(block: false);
+    }
+}

@@ -1,0 +1,38 @@
+using CourseKit.Interactive.Tests.Support;
+
+namespace CourseKit.Interactive.Tests.Kernel;
+
+/// <summary>
+/// Every chapter, solution and student version, in three runtimes — <c>coursekit run</c>, CourseKit's kernel through
+/// nbclient, .NET Interactive's kernel through nbclient — with the same check statuses and no error outputs
+/// (tests/kernel/parity.py). Found by listing the notebooks, so new and edited chapters are covered as they come.
+/// </summary>
+[Collection(JupyterEndToEnd.Name)]
+[Trait("Category", "Slow")]
+public class ParityTests
+{
+    public static TheoryData<string> Chapters()
+    {
+        var data = new TheoryData<string>();
+        foreach (string folder in new[] { "notebooks/solutions", "notebooks" })
+            foreach (string file in Directory.GetFiles(Path.Combine(Repo.Root, folder), "*.ipynb").Order(StringComparer.Ordinal))
+                data.Add(Path.GetRelativePath(Repo.Root, file));
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Chapters))]
+    public void Chapter_runs_the_same_under_coursekit_run_coursekits_kernel_and_dotnet_interactive(string chapter)
+    {
+        Assert.True(Directory.Exists(Path.Combine(Repo.Root, "artifacts", "tools", "dotnet-interactive")),
+            "expected .NET Interactive's kernel: run scripts/install-dotnet-interactive.sh (run-tests.sh runs scripts/setup.sh, which does).");
+        string data = PythonClient.InstallKernel("parity-kernel");
+        string dll = Path.Combine(Repo.Root, "src", "CourseKit.Cli", "bin", Repo.Configuration, "net10.0", "coursekit.dll");
+        string output = Path.Combine(Repo.Root, "artifacts", "parity", chapter.Replace('/', '_').Replace(".ipynb", ""));
+
+        var run = PythonClient.Run(data, TimeSpan.FromMinutes(25), "tests/kernel/parity.py", chapter, "--out", output, "--coursekit", dll);
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Contains("parity: ok", run.Output);
+    }
+}
