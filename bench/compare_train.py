@@ -2,7 +2,7 @@
 """Side-by-side training benchmark: CourseKit's `coursekit bench train --json` and the same networks in PyTorch.
 
 Usage (from the repository root; needs Debian's python3-torch and dataset-fashion-mnist, see bench/README.md):
-    /usr/bin/python3 bench/compare_train.py [--rounds 1] [--markdown] [--out FILE]
+    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 bench/compare_train.py [--rounds 1] [--markdown] [--out FILE]
 
 Same data, split, preprocessing, architecture, initialization scheme (He normal, zero biases, γ = 1, β = 0),
 optimizer (Adam, lr 1e-3), batch size and epochs; one thread on both sides. ms_per_epoch is the median time of a
@@ -19,6 +19,10 @@ import time
 
 for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ[var] = "1"  # torch.set_num_threads(1) alone does not reach Debian torch's OpenBLAS pool
+# These two pin OpenBLAS to an older, slower kernel (measured: digits' epoch 61 ms with them, ≈ 33 ms without);
+# dropped here too, before torch loads OpenBLAS, so the comparison is fair however the script is started.
+for var in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"):
+    os.environ.pop(var, None)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FASHION = "/usr/share/datasets/fashion-mnist"

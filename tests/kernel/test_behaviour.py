@@ -77,6 +77,19 @@ class KernelBehaviourTests(unittest.TestCase):
     def test_sigint_stops_a_spinning_loop_and_keeps_the_state(self):
         self.interrupted_loop_then_state_kept(lambda: os.kill(self.km.provisioner.process.pid, signal.SIGINT))
 
+    def test_a_request_queued_behind_a_failing_cell_is_aborted_and_the_next_one_runs(self):
+        failing = self.kc.execute('Console.WriteLine("failing soon");\nSystem.Threading.Thread.Sleep(1500);\nthrow new Exception("boom");')
+        self.wait_for_stream(failing, "failing soon")
+        queued = self.kc.execute("var queued = 1;")  # sent while the failing cell runs, as Run All does
+        replies = {}
+        while len(replies) < 2:
+            reply = self.kc.get_shell_msg(timeout=60)
+            replies[reply["parent_header"]["msg_id"]] = reply["content"]["status"]
+        self.assertEqual(replies, {failing: "error", queued: "aborted"})
+        content, outputs = self.run_cell("ready + 1")  # sent after the error was seen: it runs
+        self.assertEqual(content["status"], "ok")
+        self.assertEqual([m["content"]["data"]["text/plain"] for m in outputs if m["msg_type"] == "execute_result"], ["2"])
+
     def test_console_readline_asks_the_frontend_through_stdin(self):
         msg_id = self.kc.execute('var name = Console.ReadLine();\nConsole.WriteLine($"hello, {name}");', allow_stdin=True)
         request = self.kc.get_stdin_msg(timeout=SLOW)

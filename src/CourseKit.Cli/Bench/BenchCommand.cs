@@ -2,17 +2,22 @@ using System.CommandLine;
 
 namespace CourseKit.Cli.Bench;
 
-/// <summary><c>coursekit bench kernels [--json] [--filter NAME] [--repeats N]</c>, <c>bench train</c>, <c>bench grade</c>.</summary>
+/// <summary><c>coursekit bench kernels [--json] [--filter NAME] [--repeats N] [--backend NAME]</c>, <c>bench train</c>, <c>bench grade</c>.</summary>
 internal static class BenchCommand
 {
     public static Command Create()
     {
-        var json = new Option<bool>("--json") { Description = "Print a JSON array of {name, shape, median_ms, threads} instead of a table." };
+        var json = new Option<bool>("--json") { Description = "Print a JSON array of {name, shape, median_ms, threads, backend, …} instead of a table." };
+        var backend = new Option<string>("--backend")
+        {
+            Description = "cpu (the SIMD span kernels, default), or a device: cuda, cuda:N, ilgpu-cpu (slow), best.",
+            DefaultValueFactory = _ => "cpu",
+        };
         var filter = new Option<string?>("--filter") { Description = "Run only the cases whose name contains this text." };
         var repeats = new Option<int>("--repeats") { Description = "Timed runs per case (the median is reported).", DefaultValueFactory = _ => 21 };
         var kernels = new Command("kernels", "Time the numeric core: GEMM, BatchNorm, softmax, cross-entropy (single-threaded unless stated).")
         {
-            json, filter, repeats,
+            json, filter, repeats, backend,
         };
         kernels.SetAction(parse =>
         {
@@ -22,7 +27,20 @@ internal static class BenchCommand
                 Console.Error.WriteLine($"--repeats: expected ≥ 1, actual {n}.");
                 return 2;
             }
-            var results = KernelBenchmarks.Run(parse.GetValue(filter), n, progress: parse.GetValue(json) ? null : Console.Error);
+            var progress = parse.GetValue(json) ? null : Console.Error;
+            string name = parse.GetValue(backend)!;
+            IReadOnlyList<BenchResult> results;
+            try
+            {
+                results = name == "cpu"
+                    ? KernelBenchmarks.Run(parse.GetValue(filter), n, progress)
+                    : DeviceKernelBenchmarks.Run(Devices.Device.Get(name), parse.GetValue(filter), n, progress);
+            }
+            catch (Exception e) when (e is ArgumentException or Devices.DeviceException)
+            {
+                Console.Error.WriteLine($"--backend: {e.Message}");
+                return 2;
+            }
             Console.WriteLine(parse.GetValue(json) ? BenchReport.ToJson(results) : BenchReport.ToTable(results));
             return 0;
         });

@@ -6,14 +6,15 @@ namespace CourseKit.Cli.Bench;
 /// <summary>The cases of <c>coursekit bench kernels</c>, the same shapes bench/compare_kernels.py times in PyTorch.</summary>
 internal static class KernelBenchmarks
 {
-    private sealed record Case(string Name, string Shape, int Threads, Func<Action> Setup);
+    private sealed record Case(string Name, string Shape, int Threads, Func<Action> Setup, double Flops = 0, double Bytes = 0);
 
     private static IEnumerable<Case> Cases()
     {
-        yield return new("gemm", "1024x1024x1024", 1, () => Gemm(1024, 1024, 1024, 1));
-        yield return new("gemm", "1024x1024x1024", 2, () => Gemm(1024, 1024, 1024, 2));
-        yield return new("gemm_at_b", "1024x1024x1024", 1, () => Gemm(1024, 1024, 1024, 1, transposeA: true));
-        yield return new("gemm_a_bt", "1024x1024x1024", 1, () => Gemm(1024, 1024, 1024, 1, transposeB: true));
+        const double gemmFlops = 2.0 * 1024 * 1024 * 1024;
+        yield return new("gemm", "1024x1024x1024", 1, () => Gemm(1024, 1024, 1024, 1), gemmFlops);
+        yield return new("gemm", "1024x1024x1024", 2, () => Gemm(1024, 1024, 1024, 2), gemmFlops);
+        yield return new("gemm_at_b", "1024x1024x1024", 1, () => Gemm(1024, 1024, 1024, 1, transposeA: true), gemmFlops);
+        yield return new("gemm_a_bt", "1024x1024x1024", 1, () => Gemm(1024, 1024, 1024, 1, transposeB: true), gemmFlops);
         yield return new("batchnorm_forward", "4096x1024", 1, () => BatchNorm(4096, 1024, backward: false));
         yield return new("batchnorm_forward_backward", "4096x1024", 1, () => BatchNorm(4096, 1024, backward: true));
         yield return new("softmax", "4096x1000", 1, () => Softmax(4096, 1000));
@@ -28,7 +29,7 @@ internal static class KernelBenchmarks
             if (filter is not null && !c.Name.Contains(filter, StringComparison.OrdinalIgnoreCase)) continue;
             progress?.WriteLine($"  {c.Name} {c.Shape} threads={c.Threads} …");
             Action run = c.Setup();
-            results.Add(BenchTimer.Measure(c.Name, c.Shape, c.Threads, run, repeats));
+            results.Add(BenchTimer.Measure(c.Name, c.Shape, c.Threads, run, repeats, flops: c.Flops, bytes: c.Bytes));
         }
         return results;
     }

@@ -4,7 +4,7 @@ using CourseKit.Tuning;
 namespace CourseKit.Cli.Studies;
 
 /// <summary>
-/// <c>coursekit study list|show|export|delete --storage URL</c>: look after stored studies without writing code —
+/// <c>coursekit study list|show|export|report|delete --storage URL</c>: look after stored studies without writing code —
 /// what <c>optuna studies</c>, <c>optuna trials</c> and <c>optuna delete-study</c> do for Optuna's storages.
 /// </summary>
 internal static class StudyCommand
@@ -40,9 +40,19 @@ internal static class StudyCommand
             Console.WriteLine($"deleted study '{study.Name}' ({trials} trials) from {study.Storage.Description}");
             return 0;
         }));
-        return new Command("study", "Stored studies: list, show, export (CSV/JSON), delete. --storage takes sqlite:///path.db or postgresql://user@host:port/db.")
+        var reportName = NameArgument();
+        var reportOutput = new Option<string>("--output") { Description = "The directory to write index.html into (created when missing).", Required = true };
+        var report = new Command("report", "An offline HTML page of a study: the table of trials, optimization history, parameter importances, " +
+            "parallel coordinates and intermediate curves (plotly.js inlined).") { reportName, StorageOption(), reportOutput };
+        report.SetAction(parse => WithStudy(parse, reportName, study =>
         {
-            list, show, export, delete,
+            Console.WriteLine($"wrote {CourseKit.Display.StudyReport.SaveReport(study, parse.GetValue(reportOutput)!)}");
+            return 0;
+        }));
+
+        return new Command("study", "Stored studies: list, show, export (CSV/JSON), report (HTML), delete. --storage takes sqlite:///path.db or postgresql://user@host:port/db.")
+        {
+            list, show, export, report, delete,
         };
     }
 

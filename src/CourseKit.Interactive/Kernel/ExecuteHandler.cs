@@ -25,7 +25,7 @@ internal sealed class ExecuteHandler(CellSession cells, JupyterKernel kernel)
 
     internal CellSession Cells => cells;
 
-    public void Handle(JupyterMessage request, Action<JsonObject> reply, Action abortQueued)
+    public void Handle(JupyterMessage request, Action<JsonObject> reply, Func<Action> takeQueued)
     {
         string code = request.Content["code"] is JsonValue v && v.TryGetValue(out string? c) ? c : "";
         bool silent = Flag(request, "silent", false);
@@ -41,12 +41,15 @@ internal sealed class ExecuteHandler(CellSession cells, JupyterKernel kernel)
             reply(new JsonObject { ["status"] = "ok", ["execution_count"] = count, ["user_expressions"] = UserExpressions(request), ["payload"] = new JsonArray() });
             return;
         }
+        // The queue is taken before the error reply goes out: a request the client sends after it has seen the error
+        // must run, and one queued behind the failing cell must not.
+        Action? answerAborted = Flag(request, "stop_on_error", true) ? takeQueued() : null;
         reply(new JsonObject
         {
             ["status"] = "error", ["execution_count"] = count,
             ["ename"] = error["ename"]?.DeepClone(), ["evalue"] = error["evalue"]?.DeepClone(), ["traceback"] = error["traceback"]?.DeepClone(),
         });
-        if (Flag(request, "stop_on_error", true)) abortQueued();
+        answerAborted?.Invoke();
     }
 
     /// <summary>Stops the running cell at its next loop iteration or call (nothing when none runs).</summary>

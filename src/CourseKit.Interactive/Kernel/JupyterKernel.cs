@@ -94,7 +94,7 @@ public sealed class JupyterKernel : IDisposable
         {
             switch (request.Type)
             {
-                case "execute_request": _execute.Handle(request, content => Reply(socket, "execute_reply", content, request), () => DrainAborted(socket, channel)); break;
+                case "execute_request": _execute.Handle(request, content => Reply(socket, "execute_reply", content, request), () => TakeQueued(socket, channel)); break;
                 case "shutdown_request": Shutdown(socket, request); break;
                 case "interrupt_request": _execute.Interrupt(); Reply(socket, "interrupt_reply", new JsonObject { ["status"] = "ok" }, request); break;
                 case "comm_open": Publish("comm_close", new JsonObject { ["comm_id"] = request.Content["comm_id"]?.DeepClone(), ["data"] = new JsonObject() }, request); break;
@@ -112,17 +112,23 @@ public sealed class JupyterKernel : IDisposable
         socket.SendMultipartBytes(JupyterMessage.Create(type, content, request, Session).ToFrames(_sockets.Signer));
 
     // After an error with stop_on_error, execute requests already queued are answered "aborted", as IPython does.
-    private void DrainAborted(NetMQ.Sockets.RouterSocket socket, string channel)
+    // They are received now and answered by the returned action, after the failing cell's own reply.
+    private Action TakeQueued(NetMQ.Sockets.RouterSocket socket, string channel)
     {
+        var queued = new List<JupyterMessage>();
         var frames = new List<byte[]>();
         while (socket.TryReceiveMultipartBytes(TimeSpan.Zero, ref frames))
+            if (Parse(frames, channel) is { } message) queued.Add(message);
+        return () =>
         {
-            if (Parse(frames, channel) is not { } queued) continue;
-            if (queued.Type != "execute_request") { Dispatch(socket, channel, queued); continue; }
-            Publish("status", new JsonObject { ["execution_state"] = "busy" }, queued);
-            Reply(socket, "execute_reply", new JsonObject { ["status"] = "aborted", ["execution_count"] = _execute.ExecutionCount }, queued);
-            Publish("status", new JsonObject { ["execution_state"] = "idle" }, queued);
-        }
+            foreach (var message in queued)
+            {
+                if (message.Type != "execute_request") { Dispatch(socket, channel, message); continue; }
+                Publish("status", new JsonObject { ["execution_state"] = "busy" }, message);
+                Reply(socket, "execute_reply", new JsonObject { ["status"] = "aborted", ["execution_count"] = _execute.ExecutionCount }, message);
+                Publish("status", new JsonObject { ["execution_state"] = "idle" }, message);
+            }
+        };
     }
 
     private void Shutdown(NetMQ.Sockets.RouterSocket socket, JupyterMessage request)

@@ -115,7 +115,7 @@ public static class ChartHtml
 
     // The figure with the chart's config, as a script literal ("</" escaped so a name cannot end the script), and the
     // size the layout asks for.
-    private static (string Figure, double? Width, double? Height) Figure(GenericChart chart)
+    internal static (string Figure, double? Width, double? Height) Figure(GenericChart chart)
     {
         ArgumentNullException.ThrowIfNull(chart);
         var figure = JsonNode.Parse(GenericChart.toFigureJson(chart))!.AsObject();
@@ -126,10 +126,10 @@ public static class ChartHtml
     }
 
     // A counter keeps ids distinct within a process; the random suffix keeps them distinct across kernels and page reloads.
-    private static string NewDivId() =>
+    internal static string NewDivId() =>
         $"coursekit-chart-{Interlocked.Increment(ref s_divCounter)}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}";
 
-    private static string DivElement(string id, double? width, double? height)
+    internal static string DivElement(string id, double? width, double? height)
     {
         var c = CultureInfo.InvariantCulture;
         string w = width is { } px ? string.Create(c, $"width:{px}px;") : "width:100%;";

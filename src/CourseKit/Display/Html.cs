@@ -41,7 +41,7 @@ public static class Html
     /// <summary>The indices shown of <paramref name="count"/> items: all when ≤ 2·<paramref name="edge"/> + 2, else the first and last <paramref name="edge"/> with -1 marking the gap.</summary>
     public static IReadOnlyList<int> Shown(int count, int edge)
     {
-        if (count <= 2 * edge + 2) return Enumerable.Range(0, count).ToArray();
+        if (count <= 2L * edge + 2) return Enumerable.Range(0, count).ToArray();
         return [.. Enumerable.Range(0, edge), -1, .. Enumerable.Range(count - edge, edge)];
     }
 }

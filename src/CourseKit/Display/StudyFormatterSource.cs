@@ -21,9 +21,13 @@ public sealed class StudyFormatterSource
     ];
 
     /// <summary>The trials table as HTML.</summary>
-    public static string ToHtml(Study study)
+    public static string ToHtml(Study study) => ToHtml(study, Edge);
+
+    /// <summary>The trials table as HTML, the first and last <paramref name="edge"/> trials of a long study (every trial
+    /// when <paramref name="edge"/> is <see cref="int.MaxValue"/>).</summary>
+    internal static string ToHtml(Study study, int edge)
     {
-        var (caption, header, rows) = Table(study);
+        var (caption, header, rows) = Table(study, edge);
         var sb = new StringBuilder("<table class=\"coursekit-study\" style=\"").Append(Html.TableStyle).Append("\">");
         sb.Append("<caption style=\"caption-side:top;text-align:left;color:#57606a\">").Append(Html.Escape(caption)).Append("</caption>");
         Html.Row(sb, header, header: true);
@@ -34,7 +38,7 @@ public sealed class StudyFormatterSource
     /// <summary>The same table as aligned text.</summary>
     public static string ToText(Study study)
     {
-        var (caption, header, rows) = Table(study);
+        var (caption, header, rows) = Table(study, Edge);
         var all = new[] { header }.Concat(rows).ToArray();
         int[] widths = Enumerable.Range(0, header.Length).Select(k => all.Max(r => r[k].Length)).ToArray();
         var sb = new StringBuilder(caption);
@@ -42,7 +46,7 @@ public sealed class StudyFormatterSource
         return sb.ToString();
     }
 
-    private static (string Caption, string[] Header, List<string[]> Rows) Table(Study study)
+    private static (string Caption, string[] Header, List<string[]> Rows) Table(Study study, int edge)
     {
         ArgumentNullException.ThrowIfNull(study);
         var trials = study.Trials;
@@ -55,7 +59,7 @@ public sealed class StudyFormatterSource
             + (best is null ? "" : $"; best {Numbers.Compact(best.Value!.Value)} (trial {best.Number})");
         string[] header = ["trial", "state", "value", .. names, "steps", "seconds"];
         var rows = new List<string[]>();
-        foreach (int k in Html.Shown(trials.Count, Edge))
+        foreach (int k in Html.Shown(trials.Count, edge))
         {
             if (k < 0) { rows.Add(header.Select(_ => "⋮").ToArray()); continue; }
             var t = trials[k];

@@ -18,6 +18,7 @@ public static partial class Checks
     /// </remarks>
     public static Check<In, (bool HighBias, bool HighVariance)> BiasVarianceDiagnosis =>
         Check.For<In, (bool HighBias, bool HighVariance)>("bias and variance", points: 2)
+            .WriteYourself(Shortcuts.BiasVarianceDiagnosis)
             .InputNames("trainError", "devError", "baseError", "threshold")
             .Reference(input => Diagnosis(input.TrainError, input.DevError, input.BaseError, input.Threshold))
             .Compare((expected, actual, tolerance) => Outputs.Tuple(expected, actual, tolerance, ["highBias", "highVariance"]))

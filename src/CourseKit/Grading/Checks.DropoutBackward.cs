@@ -17,6 +17,7 @@ public static partial class Checks
     /// </remarks>
     public static Check<In, Matrix> DropoutBackward =>
         Check.For<In, Matrix>("dropout backward", points: 2)
+            .WriteYourself(Shortcuts.Dropout)
             .InputNames("dA", "d", "keepProb")
             .Reference(input => DropoutBackwardReference(input.DA, input.D, input.KeepProb))
             .Compare(Tolerance.Of(1e-6, 1e-6))

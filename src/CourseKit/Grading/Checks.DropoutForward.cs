@@ -19,6 +19,7 @@ public static partial class Checks
     /// </remarks>
     public static Check<In, (Matrix A, Matrix D)> DropoutForward =>
         Check.For<In, (Matrix A, Matrix D)>("dropout forward", points: 3)
+            .WriteYourself(Shortcuts.Dropout)
             .InputNames("a", "u", "keepProb")
             .Reference(input => DropoutForwardReference(input.A, input.U, input.KeepProb))
             .Compare((expected, actual, tolerance) => Outputs.Tuple(expected, actual, tolerance, ["A", "D"]))

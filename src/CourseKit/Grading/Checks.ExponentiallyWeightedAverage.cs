@@ -25,6 +25,7 @@ public static partial class Checks
     /// </remarks>
     public static Check<In, double[]> ExponentiallyWeightedAverages =>
         Check.For<In, double[]>("exponentially weighted averages", points: 2)
+            .WriteYourself(Shortcuts.WeightedAverages)
             .InputNames("theta", "beta", "biasCorrection")
             .Reference(input => ExponentiallyWeightedAverage.Series(input.Theta, input.Beta, input.BiasCorrection))
             .Compare(Tolerance.Of(1e-10, 1e-9))

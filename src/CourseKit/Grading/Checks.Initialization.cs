@@ -22,6 +22,7 @@ public static partial class Checks
     /// </remarks>
     public static Check<In, Matrix> Initialization =>
         Check.For<In, Matrix>("weight initialization", points: 2)
+            .WriteYourself(Shortcuts.Initialization)
             .InputNames("scheme", "fanIn", "fanOut", "seed")
             .Reference(input => Initializers.Create(input.Scheme, input.FanIn, input.FanOut, input.Seed))
             .Compare(Tolerance.Of(1e-6, 1e-5))

@@ -18,6 +18,7 @@ public static partial class Checks
     /// </remarks>
     public static Check<In, double> L2Cost =>
         Check.For<In, double>("L2 cost", points: 2)
+            .WriteYourself(Shortcuts.L2)
             .InputNames("weights", "lambda", "m")
             .Reference(input => input.Weights.Sum(w => (double)CpuKernels.L2Penalty(w.AsSpan(), (float)input.Lambda, input.M)))
             .Compare(Tolerance.Of(1e-6, 1e-5))

@@ -18,6 +18,7 @@ public static partial class Checks
     /// </remarks>
     public static Check<In, Matrix> L2Gradient =>
         Check.For<In, Matrix>("L2 gradient", points: 2)
+            .WriteYourself(Shortcuts.L2)
             .InputNames("dW", "w", "lambda", "m")
             .Reference(input => L2GradientReference(input.DW, input.W, input.Lambda, input.M))
             .Compare(Tolerance.Of(1e-6, 1e-5))

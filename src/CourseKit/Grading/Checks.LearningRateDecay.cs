@@ -19,6 +19,7 @@ public static partial class Checks
     /// </remarks>
     public static Check<In, double> LearningRateDecay =>
         Check.For<In, double>("learning-rate decay", points: 1)
+            .WriteYourself(Shortcuts.LearningRateDecay)
             .InputNames("initialRate", "decayRate", "epoch")
             .Reference(i => new InverseTimeDecay(i.InitialRate, i.DecayRate).Rate(i.Epoch, 1))
             .Compare(Tolerance.Of(1e-9, 1e-6))          // the library's rate is a float

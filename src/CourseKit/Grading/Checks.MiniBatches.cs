@@ -24,6 +24,7 @@ public static partial class Checks
     /// </remarks>
     public static Check<In, (Matrix X, int[] Y)[]> MiniBatchCreation =>
         Check.For<In, (Matrix X, int[] Y)[]>("mini-batches", points: 2)
+            .WriteYourself(Shortcuts.MiniBatchCreation)
             .InputNames("X", "Y", "batchSize", "order")
             .Reference(input => MiniBatchesReference(input))
             .Compare(CompareBatches)

@@ -22,6 +22,7 @@ public static partial class Checks
     /// </summary>
     public static Check<MomentumIn, (double[] W, double[] V)> MomentumStep =>
         Check.For<MomentumIn, (double[] W, double[] V)>("momentum step", points: 1)
+            .WriteYourself(Shortcuts.OptimizerSteps)
             .InputNames("w", "dw", "v", "learningRate", "beta")
             .Reference(i => { var (w, v) = (Copy(i.W), Copy(i.V)); OptimizerReference.Momentum(w, i.Dw, v, i.LearningRate, i.Beta); return (w, v); })
             .Compare((e, a, t) => Outputs.Tuple(e, a, t, ["w", "v"]))
@@ -39,6 +40,7 @@ public static partial class Checks
     /// </summary>
     public static Check<RmsPropIn, (double[] W, double[] S)> RmsPropStep =>
         Check.For<RmsPropIn, (double[] W, double[] S)>("RMSprop step", points: 1)
+            .WriteYourself(Shortcuts.OptimizerSteps)
             .InputNames("w", "dw", "s", "learningRate", "beta2", "epsilon")
             .Reference(i => { var (w, s) = (Copy(i.W), Copy(i.S)); OptimizerReference.RmsProp(w, i.Dw, s, i.LearningRate, i.Beta2, i.Epsilon); return (w, s); })
             .Compare((e, a, t) => Outputs.Tuple(e, a, t, ["w", "s"]))
@@ -60,6 +62,7 @@ public static partial class Checks
     /// </remarks>
     public static Check<AdamIn, (double[] W, double[] V, double[] S)> AdamStep =>
         Check.For<AdamIn, (double[] W, double[] V, double[] S)>("Adam step", points: 2)
+            .WriteYourself(Shortcuts.OptimizerSteps)
             .InputNames("w", "dw", "v", "s", "t", "learningRate")
             .Reference(i =>
             {

@@ -7,7 +7,8 @@ public static partial class Checks
     /// <summary>
     /// The Jacobian of softmax for one example: from logits <c>z</c> (1 × C), the C × C matrix
     /// <c>J[i, j] = ∂a_i/∂z_j = a_i (δ_ij − a_j)</c>, that is <c>diag(a) − a aᵀ</c> with <c>a = softmax(z)</c>.
-    /// Learner function: <c>Func&lt;Matrix, Matrix&gt;</c>. 2 points.
+    /// Learner function: <c>Func&lt;Matrix, Matrix&gt;</c>. 2 points. The learner computes a with
+    /// their own softmax (Exercise 1): the library's softmax is refused.
     /// </summary>
     /// <remarks>
     /// Visible cases: the lecture's [5, 2, −1, 3]; two classes (J = σ(1 − σ)·[[1, −1], [−1, 1]]); logits that look like
@@ -19,6 +20,7 @@ public static partial class Checks
         Check.For<Matrix, Matrix>("softmax Jacobian", points: 2)
             .InputNames("z")
             .Reference(SoftmaxJacobianReference)
+            .WriteYourself(Shortcuts.Softmax)
             .Compare(Tolerance.Of(1e-6, 1e-5))
             .Case("lecture example", Matrix.RowVector(5, 2, -1, 3), hint: JacobianSignHint)
             .Case("two classes [1.5, 0]", Matrix.RowVector(1.5f, 0), hint: JacobianOffDiagonalHint)

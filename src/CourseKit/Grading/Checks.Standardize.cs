@@ -26,6 +26,7 @@ public static partial class Checks
     /// </remarks>
     public static Check<(Matrix Train, Matrix Dev), (Matrix Train, Matrix Dev)> Standardize =>
         Check.For<(Matrix Train, Matrix Dev), (Matrix Train, Matrix Dev)>("input standardization", points: 2)
+            .WriteYourself(Shortcuts.Standardization)
             .InputNames("train", "dev")
             .Reference(input => StandardizeReference(input.Train, input.Dev))
             .Compare((expected, actual, tolerance) => Outputs.Tuple(expected, actual, tolerance, ["train", "dev"]))

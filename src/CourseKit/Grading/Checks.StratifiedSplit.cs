@@ -20,6 +20,7 @@ public static partial class Checks
     /// </remarks>
     public static Check<In, int[]> StratifiedSplit =>
         Check.For<In, int[]>("stratified split", points: 3)
+            .WriteYourself(Shortcuts.StratifiedSplit)
             .InputNames("labels", "classCount", "fractions", "seed")
             .Reference(input => SplitNumbers(input.Labels, input.Classes, input.Fractions, input.Seed))
             .Compare(Tolerance.Exact)

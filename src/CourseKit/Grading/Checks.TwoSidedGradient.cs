@@ -25,6 +25,7 @@ public static partial class Checks
     /// </remarks>
     public static Check<In, double[]> TwoSidedGradient =>
         Check.For<In, double[]>("two-sided gradient", points: 2)
+            .WriteYourself(Shortcuts.NumericalGradient)
             .InputNames("cost", "theta", "epsilon")
             .Reference(input => GradientCheck.TwoSidedDifferences(input.Cost, input.Theta, input.Epsilon))
             .Compare(Tolerance.Of(1e-8, 1e-7))

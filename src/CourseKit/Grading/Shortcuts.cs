@@ -15,7 +15,7 @@ namespace CourseKit.Grading;
 /// exercise that asks the learner to write something the library has declares it here and names it in its check
 /// with <see cref="Check{TIn, TOut}.WriteYourself"/>.
 /// </summary>
-public static class Shortcuts
+public static partial class Shortcuts
 {
     /// <summary>Every softmax: kernels, references, <c>z.Softmax()</c>, autodiff, the loss, <see cref="TensorPrimitives.SoftMax(ReadOnlySpan{float}, Span{float})"/>.</summary>
     public static LibraryShortcut Softmax { get; } = new("softmax",

@@ -60,15 +60,15 @@ internal static class Attacks
         yield return ("proc-secrets", Partial().WithExercise(1, """
             Matrix Softmax(Matrix z)
             {
-                foreach (var p in Directory.GetDirectories("/proc")) { try { Console.WriteLine(File.ReadAllText(p + "/cmdline") + File.ReadAllText(p + "/environ")); } catch { } }
+                foreach (var p in System.IO.Directory.GetDirectories("/proc")) { try { Console.WriteLine(System.IO.File.ReadAllText(p + "/cmdline") + System.IO.File.ReadAllText(p + "/environ")); } catch { } }
                 return z;
             }
             """));
         yield return ("load-solution", Partial().WithExercise(1, """
             Matrix Softmax(Matrix z)
             {
-                var found = Directory.GetFiles("/", "07-softmax-regression*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true });
-                Console.WriteLine(string.Join("\n", found.Select(File.ReadAllText)));
+                var found = System.IO.Directory.GetFiles("/", "07-softmax-regression*", new System.IO.EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true });
+                Console.WriteLine(string.Join("\n", found.Select(System.IO.File.ReadAllText)));
                 return z;
             }
             """));

@@ -18,12 +18,12 @@ public class CodeAnalysisTests
 
     public static TheoryData<string, string, string> Forbidden => new()
     {
-        { "Matrix Softmax(Matrix z) { var s = File.ReadAllText(\"/autograder/source/seed\"); return z; }", "File", "files" },
+        { "Matrix Softmax(Matrix z) { var s = System.IO.File.ReadAllText(\"/autograder/source/seed\"); return z; }", "File", "files" },
         { "Matrix Softmax(Matrix z) => z;\n_ = Checks.Softmax.Name;", "Checks", "the check machinery" },
         { "Matrix Softmax(Matrix z) { _ = z.GetType().GetMethods(); return z; }", "GetMethods", "reflection" },
         { "Matrix Softmax(Matrix z) { Environment.SetEnvironmentVariable(\"COURSEKIT_GRADING\", \"0\"); return z; }", "Environment.SetEnvironmentVariable", "the environment and the process" },
         { "Matrix Softmax(Matrix z) { System.Diagnostics.Process.Start(\"sh\"); return z; }", "Process", "processes" },
-        { "Matrix Softmax(Matrix z) { Console.SetOut(TextWriter.Null); return z; }", "Console.SetOut", "console redirection" },
+        { "Matrix Softmax(Matrix z) { Console.SetOut(System.IO.TextWriter.Null); return z; }", "Console.SetOut", "console redirection" },
         { "Matrix Softmax(Matrix z) { dynamic d = z; return d; }", "dynamic", "dynamic" },
         { "unsafe Matrix Softmax(Matrix z) => z;", "unsafe", "interop and unsafe code" },
         { "#r \"/tmp/evil.dll\"\nMatrix Softmax(Matrix z) => z;", "#r", "#r and #load" },

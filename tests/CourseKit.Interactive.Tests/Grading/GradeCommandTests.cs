@@ -120,7 +120,11 @@ public class GradeCommandTests(GradeClassFixture graded) : IClassFixture<GradeCl
     public void Memory_beyond_the_limit_costs_that_exercise_only()
     {
         Assert.Equal([3, 1, 0, 1, 2], graded.Points("out-of-memory"));
-        Assert.Contains("Exercise 3:", Notes("out-of-memory"));
+        // Depending on how fast memory runs out, the child either throws OutOfMemoryException (the check says so) or
+        // is stopped at the cell limit (a note names the exercise): either way the learner reads why exercise 3 scored 0.
+        string third = (string)graded.Results("out-of-memory")["tests"]!.AsArray()[2]!["output"]!;
+        Assert.True(Notes("out-of-memory").Contains("Exercise 3:", StringComparison.Ordinal) || third.Contains("memory", StringComparison.OrdinalIgnoreCase),
+            $"neither a note on Exercise 3 nor a word on memory in its output:\n{third}");
     }
 
     [Fact]

@@ -45,9 +45,9 @@ public class SandboxTests
     {
         var result = Check(nameof(The_child_sees_no_secret_no_solution_and_no_other_process), null,
             "foreach (System.Collections.DictionaryEntry e in Environment.GetEnvironmentVariables()) Console.WriteLine($\"env {e.Key}={e.Value}\");",
-            "foreach (var d in Directory.GetDirectories(\"/proc\")) { try { Console.WriteLine(\"proc \" + File.ReadAllText(d + \"/cmdline\").Replace('\\0', ' ')); } catch (Exception e) { Console.WriteLine(\"denied \" + e.GetType().Name); } }",
-            $"Console.WriteLine(File.Exists(\"{Chapter08.Solution}\") ? \"SOLUTION READABLE\" : \"no solution\");",
-            "Console.WriteLine($\"uid {File.ReadAllText(\"/proc/self/status\").Split('\\n').First(l => l.StartsWith(\"Uid\"))}\");");
+            "foreach (var d in System.IO.Directory.GetDirectories(\"/proc\")) { try { Console.WriteLine(\"proc \" + System.IO.File.ReadAllText(d + \"/cmdline\").Replace('\\0', ' ')); } catch (Exception e) { Console.WriteLine(\"denied \" + e.GetType().Name); } }",
+            $"Console.WriteLine(System.IO.File.Exists(\"{Chapter08.Solution}\") ? \"SOLUTION READABLE\" : \"no solution\");",
+            "Console.WriteLine($\"uid {System.IO.File.ReadAllText(\"/proc/self/status\").Split('\\n').First(l => l.StartsWith(\"Uid\"))}\");");
         string printed = Printed(result);
         Assert.True((bool)result["done"]!, printed);
         Assert.DoesNotContain(Marker, printed);
@@ -65,10 +65,10 @@ public class SandboxTests
         listener.Start();
         int port = ((IPEndPoint)listener.LocalEndpoint).Port;
         var result = Check(nameof(The_child_can_write_only_its_private_tmp_and_reach_no_network), null,
-            $"try {{ File.WriteAllText(\"{escape}\", \"x\"); Console.WriteLine(\"ESCAPED\"); }} catch (Exception e) {{ Console.WriteLine(\"write refused \" + e.GetType().Name); }}",
-            "File.WriteAllText(\"/tmp/mine.txt\", \"ok\"); Console.WriteLine(\"tmp \" + File.ReadAllText(\"/tmp/mine.txt\"));",
+            $"try {{ System.IO.File.WriteAllText(\"{escape}\", \"x\"); Console.WriteLine(\"ESCAPED\"); }} catch (Exception e) {{ Console.WriteLine(\"write refused \" + e.GetType().Name); }}",
+            "System.IO.File.WriteAllText(\"/tmp/mine.txt\", \"ok\"); Console.WriteLine(\"tmp \" + System.IO.File.ReadAllText(\"/tmp/mine.txt\"));",
             $"try {{ new System.Net.Sockets.TcpClient().Connect(\"127.0.0.1\", {port}); Console.WriteLine(\"CONNECTED\"); }} catch (Exception e) {{ Console.WriteLine(\"no network \" + e.GetType().Name); }}",
-            "try { File.WriteAllBytes(\"/tmp/big\", new byte[100 << 20]); Console.WriteLine(\"BIG FILE\"); } catch (Exception e) { Console.WriteLine(\"file limit \" + e.GetType().Name); }");
+            "try { System.IO.File.WriteAllBytes(\"/tmp/big\", new byte[100 << 20]); Console.WriteLine(\"BIG FILE\"); } catch (Exception e) { Console.WriteLine(\"file limit \" + e.GetType().Name); }");
         string printed = Printed(result);
         Assert.False(File.Exists(escape));
         Assert.Contains("write refused", printed);
@@ -112,9 +112,9 @@ public class SandboxTests
         File.WriteAllText(secret, Marker);
         File.SetUnixFileMode(secret, UnixFileMode.UserRead | UnixFileMode.UserWrite);   // as the solution and the seed file must be
         var result = Check(nameof(The_user_sandbox_runs_as_another_user_that_cannot_read_protected_files_and_leaves_nothing_behind), "user", TimeSpan.FromSeconds(90),
-            $"try {{ Console.WriteLine(File.ReadAllText(\"{secret}\")); }} catch (Exception e) {{ Console.WriteLine(\"read refused \" + e.GetType().Name); }}",
+            $"try {{ Console.WriteLine(System.IO.File.ReadAllText(\"{secret}\")); }} catch (Exception e) {{ Console.WriteLine(\"read refused \" + e.GetType().Name); }}",
             "foreach (System.Collections.DictionaryEntry e in Environment.GetEnvironmentVariables()) Console.WriteLine($\"env {e.Key}={e.Value}\");",
-            "Console.WriteLine($\"uid {File.ReadAllText(\"/proc/self/status\").Split('\\n').First(l => l.StartsWith(\"Uid\"))}\");",
+            "Console.WriteLine($\"uid {System.IO.File.ReadAllText(\"/proc/self/status\").Split('\\n').First(l => l.StartsWith(\"Uid\"))}\");",
             "System.Diagnostics.Process.Start(\"/bin/sh\", \"-c 'setsid sleep 979 < /dev/null > /dev/null 2>&1 &'\").WaitForExit();");
         string printed = Printed(result);
         Assert.Contains("another user", (string)result["sandbox"]!);

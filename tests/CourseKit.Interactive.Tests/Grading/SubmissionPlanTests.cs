@@ -18,6 +18,17 @@ public class SubmissionPlanTests
     }
 
     [Fact]
+    public void An_assignment_from_a_solution_with_example_cells_has_their_expected_output_cells_with_the_students_ids()
+    {
+        // Chapter 1 has `// Example` cells: the grader's release of it must not need their captured outputs.
+        string solution = Path.Combine(Repo.Root, "notebooks", "solutions", "01-train-dev-test-bias-variance.ipynb");
+        var student = NotebookReader.Read(Path.Combine(Repo.Root, "notebooks", "01-train-dev-test-bias-variance.ipynb"));
+        var expectedIds = student.Cells.Where(ExampleCells.IsExpectedOutput).Select(c => c.Id).ToList();
+        Assert.NotEmpty(expectedIds);
+        Assert.Equal(expectedIds, Assignment.FromSolution(solution).Cells.Where(ExampleCells.IsExpectedOutput).Select(c => c.Id));
+    }
+
+    [Fact]
     public void Assignment_knows_the_five_exercises_their_stubs_and_check_calls()
     {
         var a = Chapter.Value;
@@ -31,7 +42,7 @@ public class SubmissionPlanTests
     }
 
     [Fact]
-    public void An_assignment_from_a_solution_with_example_cells_has_their_expected_output_cells_with_the_students_ids()
+    public void The_graded_chapters_assignment_has_its_example_cells_expected_output_cells_with_the_students_ids()
     {
         var student = NotebookReader.Read(Chapter08.Student);
         var expectedIds = student.Cells.Where(ExampleCells.IsExpectedOutput).Select(c => c.Id).ToList();

@@ -29,6 +29,6 @@ public class KernelProtocolTests
         var run = PythonClient.Run(data, Limit, "-m", "unittest", "-v", "tests/kernel/test_behaviour.py");
 
         Assert.True(run.ExitCode == 0, run.Output);
-        Assert.Contains("Ran 12 tests", run.Output);
+        Assert.Contains("Ran 13 tests", run.Output);
     }
 }

@@ -1,5 +1,6 @@
 using CourseKit.Tests.Support;
 using CourseKit.Kernels.Reference;
+using CourseKit.Tests.Support.Backends;
 
 namespace CourseKit.Tests.Kernels;
 
@@ -7,6 +8,9 @@ using CourseKit.Kernels;
 
 public class BatchNormBackwardTests
 {
+    public static IEnumerable<object[]> ShapesOnEveryBackend => KernelBackend.Cross(typeof(BatchNormCases), nameof(BatchNormCases.Shapes));
+    public static IEnumerable<object[]> BatchNorm_backward_matches_finite_differencesCases => KernelBackend.Cross(new object[][] { [2, 3], [5, 4], [17, 19] });
+
     // dx cancels m·dy − dβ − x̂·dγ (for m = 2 almost completely: dx ∝ ε/(σ²+ε)), so its float error is measured
     // against the size of the terms, max |γ·invStd·dy|, not against |dx| itself.
     private const double BackwardRel = 1e-5;
@@ -14,13 +18,13 @@ public class BatchNormBackwardTests
     private const double GradientCheckFloat = 1e-5;    // float32 kernel vs double finite differences
     private const float Epsilon = 1e-5f;
 
-    [Theory, MemberData(nameof(BatchNormCases.Shapes), MemberType = typeof(BatchNormCases))]
-    public void BatchNorm_backward_matches_the_double_reference(int rows, int cols)
+    [Theory, MemberData(nameof(ShapesOnEveryBackend))]
+    public void BatchNorm_backward_matches_the_double_reference(KernelBackend backend, int rows, int cols)
     {
         var (dy, xHat, gamma, invStd, _, _) = Inputs(rows, cols);
         var dx = new float[rows * cols]; var dGamma = new float[cols]; var dBeta = new float[cols];
 
-        CpuKernels.BatchNormBackward(dy, xHat, rows, cols, gamma, invStd, dx, dGamma, dBeta);
+        backend.BatchNormBackward(dy, xHat, rows, cols, gamma, invStd, dx, dGamma, dBeta);
 
         var expected = ReferenceKernels.BatchNormBackward(BatchNormCases.ToDouble(dy), BatchNormCases.ToDouble(xHat), rows, cols,
             BatchNormCases.ToDouble(gamma), BatchNormCases.ToDouble(invStd));
@@ -29,13 +33,13 @@ public class BatchNormBackwardTests
         BatchNormCases.CloseScaled(expected.DBeta, dBeta, BackwardRel, "dBeta");
     }
 
-    [Theory, MemberData(nameof(BatchNormCases.Shapes), MemberType = typeof(BatchNormCases))]
-    public void BatchNorm_backward_from_x_and_mean_matches_the_double_reference(int rows, int cols)
+    [Theory, MemberData(nameof(ShapesOnEveryBackend))]
+    public void BatchNorm_backward_from_x_and_mean_matches_the_double_reference(KernelBackend backend, int rows, int cols)
     {
         var (dy, _, gamma, invStd, x, mean) = Inputs(rows, cols);
         var dx = new float[rows * cols]; var dGamma = new float[cols]; var dBeta = new float[cols];
 
-        CpuKernels.BatchNormBackward(dy, x, rows, cols, gamma, mean, invStd, dx, dGamma, dBeta);
+        backend.BatchNormBackward(dy, x, rows, cols, gamma, mean, invStd, dx, dGamma, dBeta);
 
         // The reference gets x̂ recomputed in double from the same float x, μ and 1/√(σ²+ε) the kernel sees.
         var xHat = new double[rows * cols];
@@ -46,11 +50,8 @@ public class BatchNormBackwardTests
         BatchNormCases.CloseScaled(expected.DBeta, dBeta, BackwardRel, "dBeta");
     }
 
-    [Theory]
-    [InlineData(2, 3)]
-    [InlineData(5, 4)]
-    [InlineData(17, 19)]
-    public void BatchNorm_backward_matches_finite_differences(int rows, int cols)
+    [Theory, MemberData(nameof(BatchNorm_backward_matches_finite_differencesCases))]
+    public void BatchNorm_backward_matches_finite_differences(KernelBackend backend, int rows, int cols)
     {
         var (xf, gammaF, betaF) = BatchNormCases.Inputs(rows, cols);
         var dyF = TestData.Normal(rows * cols, seed: 47);
@@ -80,13 +81,13 @@ public class BatchNormBackwardTests
         Assert.InRange(Tolerance.RelativeDifference(numeric, analytic), 0, GradientCheckDouble);
 
         var xHat = new float[rows * cols]; var mean = new float[cols]; var invStd = new float[cols];
-        CpuKernels.BatchNormForwardTraining(xf, rows, cols, gammaF, betaF, Epsilon, new float[rows * cols], mean, invStd, xHat, default, default, 0.9f);
+        backend.BatchNormForwardTraining(xf, rows, cols, gammaF, betaF, Epsilon, new float[rows * cols], mean, invStd, xHat, default, default, 0.9f);
         var dx = new float[rows * cols]; var dGamma = new float[cols]; var dBeta = new float[cols];
-        CpuKernels.BatchNormBackward(dyF, xHat, rows, cols, gammaF, invStd, dx, dGamma, dBeta);
+        backend.BatchNormBackward(dyF, xHat, rows, cols, gammaF, invStd, dx, dGamma, dBeta);
         double[] kernel = [.. BatchNormCases.ToDouble(dx), .. BatchNormCases.ToDouble(dGamma), .. BatchNormCases.ToDouble(dBeta)];
         Assert.InRange(Tolerance.RelativeDifference(numeric, kernel), 0, GradientCheckFloat);
 
-        CpuKernels.BatchNormBackward(dyF, xf, rows, cols, gammaF, mean, invStd, dx, dGamma, dBeta);
+        backend.BatchNormBackward(dyF, xf, rows, cols, gammaF, mean, invStd, dx, dGamma, dBeta);
         double[] fromX = [.. BatchNormCases.ToDouble(dx), .. BatchNormCases.ToDouble(dGamma), .. BatchNormCases.ToDouble(dBeta)];
         Assert.InRange(Tolerance.RelativeDifference(numeric, fromX), 0, GradientCheckFloat);
     }

@@ -1,4 +1,5 @@
 using CourseKit.Tests.Support;
+using CourseKit.Tests.Support.Backends;
 
 namespace CourseKit.Tests.Kernels;
 
@@ -18,13 +19,14 @@ public class BatchNormBadInputTests
         public Memory<float> X = TestData.Normal(N), Gamma = Filled(C, 1), Beta = Filled(C, 0);
         public Memory<float> Y = Filled(N, Sentinel), Mean = Filled(C, Sentinel), InvStd = Filled(C, 0.5f), XHat = Filled(N, Sentinel);
         public Memory<float> RunningMean = Filled(C, 0), RunningVar = Filled(C, 1);
+        public KernelBackend Backend = new SimdBackend();
         public Memory<float> Dy = TestData.Normal(N, seed: 43), Dx = Filled(N, Sentinel), DGamma = Filled(C, Sentinel), DBeta = Filled(C, Sentinel);
 
-        public void Training() => CpuKernels.BatchNormForwardTraining(X.Span, Rows, Cols, Gamma.Span, Beta.Span, Epsilon,
+        public void Training() => Backend.BatchNormForwardTraining(X.Span, Rows, Cols, Gamma.Span, Beta.Span, Epsilon,
             Y.Span, Mean.Span, InvStd.Span, XHat.Span, RunningMean.Span, RunningVar.Span, Momentum);
-        public void Inference() => CpuKernels.BatchNormForwardInference(X.Span, Rows, Cols, Gamma.Span, Beta.Span, RunningMean.Span, RunningVar.Span, Epsilon, Y.Span);
-        public void Backward() => CpuKernels.BatchNormBackward(Dy.Span, XHat.Span, Rows, Cols, Gamma.Span, InvStd.Span, Dx.Span, DGamma.Span, DBeta.Span);
-        public void BackwardFromX() => CpuKernels.BatchNormBackward(Dy.Span, X.Span, Rows, Cols, Gamma.Span, Mean.Span, InvStd.Span, Dx.Span, DGamma.Span, DBeta.Span);
+        public void Inference() => Backend.BatchNormForwardInference(X.Span, Rows, Cols, Gamma.Span, Beta.Span, RunningMean.Span, RunningVar.Span, Epsilon, Y.Span);
+        public void Backward() => Backend.BatchNormBackward(Dy.Span, XHat.Span, Rows, Cols, Gamma.Span, InvStd.Span, Dx.Span, DGamma.Span, DBeta.Span);
+        public void BackwardFromX() => Backend.BatchNormBackward(Dy.Span, X.Span, Rows, Cols, Gamma.Span, Mean.Span, InvStd.Span, Dx.Span, DGamma.Span, DBeta.Span);
 
         /// <summary>Copies of everything a kernel may write.</summary>
         public float[][] Outputs() => [Y.ToArray(), Mean.ToArray(), InvStd.ToArray(), XHat.ToArray(), RunningMean.ToArray(), RunningVar.ToArray(), Dx.ToArray(), DGamma.ToArray(), DBeta.ToArray()];
@@ -127,11 +129,13 @@ public class BatchNormBadInputTests
         return data;
     }
 
-    [Theory, MemberData(nameof(AllCases))]
-    public void BatchNorm_rejects_bad_input_naming_the_argument_and_writes_nothing(string kernel, string @case)
+    public static IEnumerable<object[]> AllCasesOnEveryBackend => KernelBackend.Cross(AllCases());
+
+    [Theory, MemberData(nameof(AllCasesOnEveryBackend))]
+    public void BatchNorm_rejects_bad_input_naming_the_argument_and_writes_nothing(KernelBackend backend, string kernel, string @case)
     {
         var c = Cases(kernel)[@case];
-        var args = new Args();
+        var args = new Args { Backend = backend };
         c.Break(args);
         var before = args.Outputs();
         Action run = kernel switch { "training" => args.Training, "inference" => args.Inference, "backward" => args.Backward, _ => args.BackwardFromX };
@@ -145,10 +149,10 @@ public class BatchNormBadInputTests
         for (int k = 0; k < before.Length; k++) Assert.Equal(before[k], after[k]);
     }
 
-    [Fact]
-    public void BatchNorm_forward_inference_reports_a_non_finite_x_in_a_later_row_at_its_position()
+    [Theory, MemberData(nameof(KernelBackend.Each), MemberType = typeof(KernelBackend))]
+    public void BatchNorm_forward_inference_reports_a_non_finite_x_in_a_later_row_at_its_position(KernelBackend backend)
     {
-        var args = new Args();
+        var args = new Args { Backend = backend };
         args.X.Span[2 * Cols + 1] = float.PositiveInfinity;
         var ex = Assert.Throws<ArgumentException>(args.Inference);
         Assert.Equal("x", ex.ParamName);

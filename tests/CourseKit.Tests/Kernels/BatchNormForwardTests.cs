@@ -1,5 +1,6 @@
 using CourseKit.Tests.Support;
 using CourseKit.Kernels.Reference;
+using CourseKit.Tests.Support.Backends;
 
 namespace CourseKit.Tests.Kernels;
 
@@ -7,14 +8,16 @@ using CourseKit.Kernels;
 
 public class BatchNormForwardTests
 {
+    public static IEnumerable<object[]> ShapesOnEveryBackend => KernelBackend.Cross(typeof(BatchNormCases), nameof(BatchNormCases.Shapes));
+
     // Errors of the float kernel relative to the largest |value| of the double reference (y is O(|γ|·3 + |β|)).
     private const double ForwardTrainingRel = 2e-6;
     private const double ForwardInferenceRel = 2e-6;
     private const double StatisticsRel = 2e-6;
     private const float Epsilon = 1e-5f;
 
-    [Theory, MemberData(nameof(BatchNormCases.Shapes), MemberType = typeof(BatchNormCases))]
-    public void BatchNorm_forward_training_matches_the_double_reference(int rows, int cols)
+    [Theory, MemberData(nameof(ShapesOnEveryBackend))]
+    public void BatchNorm_forward_training_matches_the_double_reference(KernelBackend backend, int rows, int cols)
     {
         var (x, gamma, beta) = BatchNormCases.Inputs(rows, cols);
         var y = new float[rows * cols]; var xHat = new float[rows * cols];
@@ -22,7 +25,7 @@ public class BatchNormForwardTests
         var runningMean = TestData.Uniform(cols, seed: 45); var runningVar = TestData.Uniform(cols, seed: 46, low: 0.5, high: 2);
         var expectedRunningMean = BatchNormCases.ToDouble(runningMean); var expectedRunningVar = BatchNormCases.ToDouble(runningVar);
 
-        CpuKernels.BatchNormForwardTraining(x, rows, cols, gamma, beta, Epsilon, y, mean, invStd, xHat, runningMean, runningVar, 0.9f);
+        backend.BatchNormForwardTraining(x, rows, cols, gamma, beta, Epsilon, y, mean, invStd, xHat, runningMean, runningVar, 0.9f);
 
         var expected = ReferenceKernels.BatchNormForwardTraining(BatchNormCases.ToDouble(x), rows, cols, BatchNormCases.ToDouble(gamma), BatchNormCases.ToDouble(beta), Epsilon);
         ReferenceKernels.BatchNormUpdateRunning(expectedRunningMean, expectedRunningVar, expected.Mean, expected.Var, rows, 0.9);
@@ -34,38 +37,38 @@ public class BatchNormForwardTests
         Tolerance.Close(expectedRunningVar, runningVar, StatisticsRel, what: "runningVar");
     }
 
-    [Theory, MemberData(nameof(BatchNormCases.Shapes), MemberType = typeof(BatchNormCases))]
-    public void BatchNorm_forward_training_without_cached_xHat_gives_the_same_outputs(int rows, int cols)
+    [Theory, MemberData(nameof(ShapesOnEveryBackend))]
+    public void BatchNorm_forward_training_without_cached_xHat_gives_the_same_outputs(KernelBackend backend, int rows, int cols)
     {
         var (x, gamma, beta) = BatchNormCases.Inputs(rows, cols);
         var y1 = new float[rows * cols]; var y2 = new float[rows * cols]; var xHat = new float[rows * cols];
         var mean1 = new float[cols]; var mean2 = new float[cols]; var inv1 = new float[cols]; var inv2 = new float[cols];
 
-        CpuKernels.BatchNormForwardTraining(x, rows, cols, gamma, beta, Epsilon, y1, mean1, inv1, xHat, default, default, 0.9f);
-        CpuKernels.BatchNormForwardTraining(x, rows, cols, gamma, beta, Epsilon, y2, mean2, inv2, default, default, default, 0.9f);
+        backend.BatchNormForwardTraining(x, rows, cols, gamma, beta, Epsilon, y1, mean1, inv1, xHat, default, default, 0.9f);
+        backend.BatchNormForwardTraining(x, rows, cols, gamma, beta, Epsilon, y2, mean2, inv2, default, default, default, 0.9f);
 
         Assert.Equal(y1, y2);
         Assert.Equal(mean1, mean2);
         Assert.Equal(inv1, inv2);
     }
 
-    [Theory, MemberData(nameof(BatchNormCases.Shapes), MemberType = typeof(BatchNormCases))]
-    public void BatchNorm_forward_inference_matches_the_double_reference(int rows, int cols)
+    [Theory, MemberData(nameof(ShapesOnEveryBackend))]
+    public void BatchNorm_forward_inference_matches_the_double_reference(KernelBackend backend, int rows, int cols)
     {
         var (x, gamma, beta) = BatchNormCases.Inputs(rows, cols);
         var runningMean = TestData.Normal(cols, seed: 45, mean: 0.5);
         var runningVar = TestData.Uniform(cols, seed: 46, low: 0.5, high: 5);
         var y = new float[rows * cols];
 
-        CpuKernels.BatchNormForwardInference(x, rows, cols, gamma, beta, runningMean, runningVar, Epsilon, y);
+        backend.BatchNormForwardInference(x, rows, cols, gamma, beta, runningMean, runningVar, Epsilon, y);
 
         var expected = ReferenceKernels.BatchNormForwardInference(BatchNormCases.ToDouble(x), rows, cols, BatchNormCases.ToDouble(gamma),
             BatchNormCases.ToDouble(beta), BatchNormCases.ToDouble(runningMean), BatchNormCases.ToDouble(runningVar), Epsilon);
         BatchNormCases.CloseScaled(expected, y, ForwardInferenceRel, "y");
     }
 
-    [Fact]
-    public void BatchNorm_forward_training_with_gamma_sqrt_var_and_beta_mean_returns_its_input()
+    [Theory, MemberData(nameof(KernelBackend.Each), MemberType = typeof(KernelBackend))]
+    public void BatchNorm_forward_training_with_gamma_sqrt_var_and_beta_mean_returns_its_input(KernelBackend backend)
     {
         const int rows = 64, cols = 37;
         var x = TestData.Normal(rows * cols, mean: 3, std: 2);
@@ -74,7 +77,7 @@ public class BatchNormForwardTests
         var beta = stats.Mean.Select(m => (float)m).ToArray();
         var y = new float[rows * cols];
 
-        CpuKernels.BatchNormForwardTraining(x, rows, cols, gamma, beta, Epsilon, y, new float[cols], new float[cols], default, default, default, 0.9f);
+        backend.BatchNormForwardTraining(x, rows, cols, gamma, beta, Epsilon, y, new float[cols], new float[cols], default, default, default, 0.9f);
 
         BatchNormCases.CloseScaled(BatchNormCases.ToDouble(x), y, ForwardTrainingRel, "y");
     }

@@ -1,5 +1,6 @@
 using CourseKit.Tests.Support;
 using CourseKit.Kernels.Reference;
+using CourseKit.Tests.Support.Backends;
 
 namespace CourseKit.Tests.Kernels;
 
@@ -10,8 +11,8 @@ public class BatchNormStatisticsTests
     private const double StatisticsRel = 2e-6;
     private const float Epsilon = 1e-5f;
 
-    [Fact]
-    public void BatchNorm_forward_training_keeps_precision_with_a_large_offset()
+    [Theory, MemberData(nameof(KernelBackend.Each), MemberType = typeof(KernelBackend))]
+    public void BatchNorm_forward_training_keeps_precision_with_a_large_offset(KernelBackend backend)
     {
         // x = 10⁴ + N(0, 1): a one-pass E[x²] − E[x]² in float would lose every digit of the variance.
         const int rows = 4096, cols = 5;
@@ -22,7 +23,7 @@ public class BatchNormStatisticsTests
         var runningMean = new float[cols]; var runningVar = new float[cols];
 
         // momentum 0: the running statistics become the batch's own mean and unbiased variance.
-        CpuKernels.BatchNormForwardTraining(x, rows, cols, Enumerable.Repeat(1f, cols).ToArray(), new float[cols], Epsilon,
+        backend.BatchNormForwardTraining(x, rows, cols, Enumerable.Repeat(1f, cols).ToArray(), new float[cols], Epsilon,
             y, mean, invStd, default, runningMean, runningVar, momentum: 0f);
 
         for (int j = 0; j < cols; j++)
@@ -36,8 +37,8 @@ public class BatchNormStatisticsTests
         Tolerance.Close(expected.Y, y, rel: 0, abs: 1e-4, what: "y");
     }
 
-    [Fact]
-    public void BatchNorm_forward_training_keeps_precision_when_the_first_example_is_an_outlier()
+    [Theory, MemberData(nameof(KernelBackend.Each), MemberType = typeof(KernelBackend))]
+    public void BatchNorm_forward_training_keeps_precision_when_the_first_example_is_an_outlier(KernelBackend backend)
     {
         // Shifting the sums by x[0] alone would cost about 4 digits here (variance 4e-5 off, y 1e-3 off).
         const int rows = 4096, cols = 6;
@@ -46,15 +47,15 @@ public class BatchNormStatisticsTests
         var expected = ReferenceKernels.BatchNormForwardTraining(BatchNormCases.ToDouble(x), rows, cols, Enumerable.Repeat(1.0, cols).ToArray(), new double[cols], Epsilon);
         var y = new float[rows * cols]; var runningVar = new float[cols];
 
-        CpuKernels.BatchNormForwardTraining(x, rows, cols, Enumerable.Repeat(1f, cols).ToArray(), new float[cols], Epsilon,
+        backend.BatchNormForwardTraining(x, rows, cols, Enumerable.Repeat(1f, cols).ToArray(), new float[cols], Epsilon,
             y, new float[cols], new float[cols], default, new float[cols], runningVar, momentum: 0f);
 
         Tolerance.Close(expected.Var.Select(v => v * rows / (rows - 1)).ToArray(), runningVar, 1e-5, what: "runningVar");
         Tolerance.Close(expected.Y, y, rel: 0, abs: 1e-4, what: "y");
     }
 
-    [Fact]
-    public void BatchNorm_running_statistics_follow_the_exponentially_weighted_average_and_drive_inference()
+    [Theory, MemberData(nameof(KernelBackend.Each), MemberType = typeof(KernelBackend))]
+    public void BatchNorm_running_statistics_follow_the_exponentially_weighted_average_and_drive_inference(KernelBackend backend)
     {
         const int rows = 16, cols = 19, steps = 4;
         const float momentum = 0.9f;
@@ -65,7 +66,7 @@ public class BatchNormStatisticsTests
         for (int step = 0; step < steps; step++)
         {
             var x = TestData.Normal(rows * cols, seed: 100 + step, mean: step, std: 1 + step);
-            CpuKernels.BatchNormForwardTraining(x, rows, cols, gamma, beta, Epsilon, new float[rows * cols], new float[cols], new float[cols],
+            backend.BatchNormForwardTraining(x, rows, cols, gamma, beta, Epsilon, new float[rows * cols], new float[cols], new float[cols],
                 default, runningMean, runningVar, momentum);
             var batch = ReferenceKernels.BatchNormForwardTraining(BatchNormCases.ToDouble(x), rows, cols, new double[cols], new double[cols], Epsilon);
             for (int j = 0; j < cols; j++)
@@ -80,7 +81,7 @@ public class BatchNormStatisticsTests
 
         var test = TestData.Normal(3 * cols, seed: 7, mean: 1, std: 2);
         var y = new float[3 * cols];
-        CpuKernels.BatchNormForwardInference(test, 3, cols, gamma, beta, runningMean, runningVar, Epsilon, y);
+        backend.BatchNormForwardInference(test, 3, cols, gamma, beta, runningMean, runningVar, Epsilon, y);
         var expectedY = ReferenceKernels.BatchNormForwardInference(BatchNormCases.ToDouble(test), 3, cols, BatchNormCases.ToDouble(gamma),
             BatchNormCases.ToDouble(beta), expectedMean, expectedVar, Epsilon);
         BatchNormCases.CloseScaled(expectedY, y, 1e-5, "y");

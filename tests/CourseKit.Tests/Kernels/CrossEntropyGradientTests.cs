@@ -1,5 +1,6 @@
 using CourseKit.Tests.Support;
 using CourseKit.Kernels.Reference;
+using CourseKit.Tests.Support.Backends;
 
 namespace CourseKit.Tests.Kernels;
 
@@ -7,6 +8,9 @@ using CourseKit.Kernels;
 
 public class CrossEntropyGradientTests
 {
+    public static IEnumerable<object[]> SoftmaxCrossEntropy_gradient_with_labels_matches_finite_differencesCases => KernelBackend.Cross(new object[][] { [1, 2], [4, 5], [8, 10], [3, 40] });
+    public static IEnumerable<object[]> SoftmaxCrossEntropy_gradient_with_soft_targets_matches_finite_differencesCases => KernelBackend.Cross(new object[][] { [1, 3], [5, 7], [6, 33] });
+
     // The course's gradient check: ‖dθ_approx − dθ‖ / (‖dθ_approx‖ + ‖dθ‖) < 1e-7.
     private const double GradientCheckThreshold = 1e-7;
     private const double Epsilon = 1e-5;
@@ -31,12 +35,8 @@ public class CrossEntropyGradientTests
         return grad;
     }
 
-    [Theory]
-    [InlineData(1, 2)]
-    [InlineData(4, 5)]
-    [InlineData(8, 10)]
-    [InlineData(3, 40)]
-    public void SoftmaxCrossEntropy_gradient_with_labels_matches_finite_differences(int rows, int cols)
+    [Theory, MemberData(nameof(SoftmaxCrossEntropy_gradient_with_labels_matches_finite_differencesCases))]
+    public void SoftmaxCrossEntropy_gradient_with_labels_matches_finite_differences(KernelBackend backend, int rows, int cols)
     {
         double[] z = D(TestData.Normal(rows * cols, std: 2));
         var rng = new Random(42);
@@ -48,15 +48,12 @@ public class CrossEntropyGradientTests
             $"reference gradient check: {Tolerance.RelativeDifference(numeric, analytic):E2}");
 
         var dz = new float[rows * cols];
-        CpuKernels.SoftmaxCrossEntropy(Array.ConvertAll(z, v => (float)v), rows, cols, labels, dz);
+        backend.SoftmaxCrossEntropy(Array.ConvertAll(z, v => (float)v), rows, cols, labels, dz);
         Tolerance.Close(analytic, dz, KernelGradientRel, KernelGradientAbsTimesM / rows, "dLogits");
     }
 
-    [Theory]
-    [InlineData(1, 3)]
-    [InlineData(5, 7)]
-    [InlineData(6, 33)]
-    public void SoftmaxCrossEntropy_gradient_with_soft_targets_matches_finite_differences(int rows, int cols)
+    [Theory, MemberData(nameof(SoftmaxCrossEntropy_gradient_with_soft_targets_matches_finite_differencesCases))]
+    public void SoftmaxCrossEntropy_gradient_with_soft_targets_matches_finite_differences(KernelBackend backend, int rows, int cols)
     {
         double[] z = D(TestData.Normal(rows * cols, std: 2));
         float[] u = TestData.Uniform(rows * cols, seed: 3, low: 0.01, high: 1);
@@ -80,7 +77,7 @@ public class CrossEntropyGradientTests
             $"reference gradient check: {Tolerance.RelativeDifference(numeric, analytic):E2}");
 
         var dz = new float[rows * cols];
-        CpuKernels.SoftmaxCrossEntropy(Array.ConvertAll(z, v => (float)v), rows, cols, targets, dz);
+        backend.SoftmaxCrossEntropy(Array.ConvertAll(z, v => (float)v), rows, cols, targets, dz);
         Tolerance.Close(analytic, dz, KernelGradientRel, KernelGradientAbsTimesM / rows, "dLogits");
     }
 }

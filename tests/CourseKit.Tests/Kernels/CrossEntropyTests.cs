@@ -1,5 +1,6 @@
 using CourseKit.Tests.Support;
 using CourseKit.Kernels.Reference;
+using CourseKit.Tests.Support.Backends;
 
 namespace CourseKit.Tests.Kernels;
 
@@ -7,6 +8,9 @@ using CourseKit.Kernels;
 
 public class CrossEntropyTests
 {
+    public static IEnumerable<object[]> Lengths0To257OnEveryBackend => KernelBackend.Cross(typeof(TestData), nameof(TestData.Lengths0To257));
+    public static IEnumerable<object[]> Labels_and_their_one_hot_targets_give_the_same_cost_and_gradientCases => KernelBackend.Cross(new object[][] { [1, 10], [64, 10], [7, 100] });
+
     // The cost is a mean of log-sum-exps accumulated in double: a few float ulp.
     private const double CostRel = 2e-6;
     // ŷ/m with ŷ a few ulp off; (ŷ − 1)/m loses digits when ŷ ≈ 1, hence an absolute term of a few ulp of 1/m.
@@ -36,9 +40,8 @@ public class CrossEntropyTests
         return t;
     }
 
-    [Theory]
-    [MemberData(nameof(TestData.Lengths0To257), MemberType = typeof(TestData))]
-    public void SoftmaxCrossEntropy_with_labels_matches_the_reference_for_every_row_length(int cols)
+    [Theory, MemberData(nameof(Lengths0To257OnEveryBackend))]
+    public void SoftmaxCrossEntropy_with_labels_matches_the_reference_for_every_row_length(KernelBackend backend, int cols)
     {
         const int rows = 3;
         float[] z = TestData.Normal(rows * cols, seed: 42, std: 3);
@@ -46,30 +49,29 @@ public class CrossEntropyTests
         var p = new float[rows * cols];
         if (cols == 0)
         {
-            Assert.Throws<ArgumentOutOfRangeException>("cols", () => CpuKernels.SoftmaxCrossEntropy(z, rows, cols, new int[rows], dz, p));
+            Assert.Throws<ArgumentOutOfRangeException>("cols", () => backend.SoftmaxCrossEntropy(z, rows, cols, new int[rows], dz, p));
             return;
         }
         int[] labels = Labels(rows, cols);
-        float cost = CpuKernels.SoftmaxCrossEntropy(z, rows, cols, labels, dz, p);
+        float cost = backend.SoftmaxCrossEntropy(z, rows, cols, labels, dz, p);
 
         double expected = ReferenceKernels.SoftmaxCrossEntropy(D(z), rows, cols, labels, out double[] expectedDz);
         Assert.Equal(expected, cost, CostRel * expected);
         Tolerance.Close(expectedDz, dz, GradientRel, GradientAbsTimesM / rows, "dLogits");
         Tolerance.Close(ReferenceKernels.Softmax(D(z), rows, cols), p, ProbabilityRel, 1e-37, "probabilities");
 
-        Assert.Equal(cost, CpuKernels.SoftmaxCrossEntropy(z, rows, cols, labels));          // loss only
+        Assert.Equal(cost, backend.SoftmaxCrossEntropy(z, rows, cols, labels));          // loss only
         var dzOnly = new float[rows * cols];
-        Assert.Equal(cost, CpuKernels.SoftmaxCrossEntropy(z, rows, cols, labels, dzOnly));  // without probabilities
+        Assert.Equal(cost, backend.SoftmaxCrossEntropy(z, rows, cols, labels, dzOnly));  // without probabilities
         Tolerance.Close(expectedDz, dzOnly, GradientRel, GradientAbsTimesM / rows, "dLogits alone");
 
         float[] inPlace = (float[])z.Clone();
-        Assert.Equal(cost, CpuKernels.SoftmaxCrossEntropy(inPlace, rows, cols, labels, dLogits: inPlace));
+        Assert.Equal(cost, backend.SoftmaxCrossEntropy(inPlace, rows, cols, labels, dLogits: inPlace));
         Assert.Equal(dzOnly, inPlace);
     }
 
-    [Theory]
-    [MemberData(nameof(TestData.Lengths0To257), MemberType = typeof(TestData))]
-    public void SoftmaxCrossEntropy_with_targets_matches_the_reference_for_every_row_length(int cols)
+    [Theory, MemberData(nameof(Lengths0To257OnEveryBackend))]
+    public void SoftmaxCrossEntropy_with_targets_matches_the_reference_for_every_row_length(KernelBackend backend, int cols)
     {
         const int rows = 3;
         if (cols == 0) return;  // no distribution over zero classes; covered by the label test
@@ -77,24 +79,21 @@ public class CrossEntropyTests
         float[] t = SoftTargets(rows, cols);
         var dz = new float[rows * cols];
         var p = new float[rows * cols];
-        float cost = CpuKernels.SoftmaxCrossEntropy(z, rows, cols, t, dz, p);
+        float cost = backend.SoftmaxCrossEntropy(z, rows, cols, t, dz, p);
 
         double expected = ReferenceKernels.SoftmaxCrossEntropy(D(z), rows, cols, D(t), out double[] expectedDz);
         Assert.Equal(expected, cost, CostRel * expected);
         Tolerance.Close(expectedDz, dz, GradientRel, GradientAbsTimesM / rows, "dLogits");
         Tolerance.Close(ReferenceKernels.Softmax(D(z), rows, cols), p, ProbabilityRel, 1e-37, "probabilities");
-        Assert.Equal(cost, CpuKernels.SoftmaxCrossEntropy(z, rows, cols, t));
+        Assert.Equal(cost, backend.SoftmaxCrossEntropy(z, rows, cols, t));
 
         float[] inPlace = (float[])z.Clone();
-        Assert.Equal(cost, CpuKernels.SoftmaxCrossEntropy(inPlace, rows, cols, t, probabilities: inPlace));
+        Assert.Equal(cost, backend.SoftmaxCrossEntropy(inPlace, rows, cols, t, probabilities: inPlace));
         Assert.Equal(p, inPlace);
     }
 
-    [Theory]
-    [InlineData(1, 10)]
-    [InlineData(64, 10)]
-    [InlineData(7, 100)]
-    public void Labels_and_their_one_hot_targets_give_the_same_cost_and_gradient(int rows, int cols)
+    [Theory, MemberData(nameof(Labels_and_their_one_hot_targets_give_the_same_cost_and_gradientCases))]
+    public void Labels_and_their_one_hot_targets_give_the_same_cost_and_gradient(KernelBackend backend, int rows, int cols)
     {
         float[] z = TestData.Normal(rows * cols, std: 2);
         int[] labels = Labels(rows, cols);
@@ -102,28 +101,28 @@ public class CrossEntropyTests
         for (int i = 0; i < rows; i++) oneHot[i * cols + labels[i]] = 1f;
         var dzLabels = new float[rows * cols];
         var dzTargets = new float[rows * cols];
-        float a = CpuKernels.SoftmaxCrossEntropy(z, rows, cols, labels, dzLabels);
-        float b = CpuKernels.SoftmaxCrossEntropy(z, rows, cols, oneHot, dzTargets);
+        float a = backend.SoftmaxCrossEntropy(z, rows, cols, labels, dzLabels);
+        float b = backend.SoftmaxCrossEntropy(z, rows, cols, oneHot, dzTargets);
         Assert.Equal(a, b, 1e-6 * a);
         Tolerance.Close(dzLabels, dzTargets, GradientRel, GradientAbsTimesM / rows);
     }
 
-    [Fact]
-    public void SoftmaxCrossEntropy_of_huge_logits_stays_finite()
+    [Theory, MemberData(nameof(KernelBackend.Each), MemberType = typeof(KernelBackend))]
+    public void SoftmaxCrossEntropy_of_huge_logits_stays_finite(KernelBackend backend)
     {
         float[] z = [1000f, -1000f, 0f];
         var dz = new float[3];
-        Assert.Equal(2000f, CpuKernels.SoftmaxCrossEntropy(z, 1, 3, [1], dz));  // −log ŷ_1 = −(−1000 − 1000 − log(1 + ...))
+        Assert.Equal(2000f, backend.SoftmaxCrossEntropy(z, 1, 3, [1], dz));  // −log ŷ_1 = −(−1000 − 1000 − log(1 + ...))
         Assert.Equal([1f, -1f, 0f], dz);
-        Assert.Equal(0f, CpuKernels.SoftmaxCrossEntropy(z, 1, 3, [0]));
+        Assert.Equal(0f, backend.SoftmaxCrossEntropy(z, 1, 3, [0]));
     }
 
-    [Fact]
-    public void CrossEntropy_from_probabilities_matches_the_reference()
+    [Theory, MemberData(nameof(KernelBackend.Each), MemberType = typeof(KernelBackend))]
+    public void CrossEntropy_from_probabilities_matches_the_reference(KernelBackend backend)
     {
         const int rows = 9, cols = 13;
         var p = new float[rows * cols];
-        CpuKernels.Softmax(TestData.Normal(rows * cols, std: 2), rows, cols, p);
+        backend.Softmax(TestData.Normal(rows * cols, std: 2), rows, cols, p);
         int[] labels = Labels(rows, cols);
         float[] t = SoftTargets(rows, cols);
         double expectedLabels = ReferenceKernels.CrossEntropy(D(p), rows, cols, labels);

@@ -2,11 +2,15 @@ using CourseKit.Kernels.Reference;
 using CourseKit.Tests.Support;
 using MathNet.Numerics.LinearAlgebra;
 using CourseKit.Kernels;
+using CourseKit.Tests.Support.Backends;
 
 namespace CourseKit.Tests.Kernels;
 
 public class GemmTests
 {
+    public static IEnumerable<object[]> ShapesOnEveryBackend => KernelBackend.Cross(typeof(GemmTests), nameof(GemmTests.Shapes));
+    public static IEnumerable<object[]> Gemm_applies_alpha_and_beta_like_BLASCases => KernelBackend.Cross(new object[][] { [0.5f, 0f], [1f, 1f], [-2f, 0.25f] });
+
     // float32 products summed over k terms: error grows like √k·ε; scale by the sum of |a||b| (not |c|, which may cancel).
     private const double GemmRelTol = 2e-6;
 
@@ -16,15 +20,14 @@ public class GemmTests
         { 257, 129, 65 }, { 145, 33, 300 }, { 64, 10, 256 }, { 3, 1600, 17 },
     };
 
-    [Theory]
-    [MemberData(nameof(Shapes))]
-    public void Gemm_matches_MathNet_managed_multiply_for_every_transpose(int m, int n, int k)
+    [Theory, MemberData(nameof(ShapesOnEveryBackend))]
+    public void Gemm_matches_MathNet_managed_multiply_for_every_transpose(KernelBackend backend, int m, int n, int k)
     {
         foreach (var (ta, tb) in new[] { (false, false), (true, false), (false, true), (true, true) })
         {
             float[] a = TestData.Normal(m * k, seed: 42), b = TestData.Normal(k * n, seed: 43);
             var c = new float[m * n];
-            CpuKernels.Gemm(a, b, c, m, n, k, ta, tb);
+            backend.Gemm(a, b, c, m, n, k, ta, tb);
 
             // MathNet stores column-major; build op(A), op(B) element by element from our row-major storage.
             var ma = Matrix<double>.Build.Dense(m, k, (i, p) => ta ? a[p * m + i] : a[i * k + p]);
@@ -41,25 +44,22 @@ public class GemmTests
         }
     }
 
-    [Theory]
-    [InlineData(0.5f, 0f)]
-    [InlineData(1f, 1f)]
-    [InlineData(-2f, 0.25f)]
-    public void Gemm_applies_alpha_and_beta_like_BLAS(float alpha, float beta)
+    [Theory, MemberData(nameof(Gemm_applies_alpha_and_beta_like_BLASCases))]
+    public void Gemm_applies_alpha_and_beta_like_BLAS(KernelBackend backend, float alpha, float beta)
     {
         const int m = 19, n = 37, k = 23;
         float[] a = TestData.Normal(m * k, 1), b = TestData.Normal(k * n, 2), c0 = TestData.Normal(m * n, 3);
         var c = (float[])c0.Clone();
-        CpuKernels.Gemm(a, b, c, m, n, k, alpha: alpha, beta: beta);
+        backend.Gemm(a, b, c, m, n, k, alpha: alpha, beta: beta);
         double[] expected = ReferenceKernels.Gemm(ToDouble(a), ToDouble(b), ToDouble(c0), m, n, k, alpha: alpha, beta: beta);
         Tolerance.Close(expected, c, rel: 1e-5, abs: 1e-5, what: "C");
     }
 
-    [Fact]
-    public void Gemm_with_beta_zero_ignores_NaN_already_in_C()
+    [Theory, MemberData(nameof(KernelBackend.Each), MemberType = typeof(KernelBackend))]
+    public void Gemm_with_beta_zero_ignores_NaN_already_in_C(KernelBackend backend)
     {
         var c = new[] { float.NaN, float.NaN };
-        CpuKernels.Gemm([1f], [3f, 4f], c, 1, 2, 1);
+        backend.Gemm([1f], [3f, 4f], c, 1, 2, 1);
         Assert.Equal([3f, 4f], c);
     }
 
@@ -97,40 +97,40 @@ public class GemmTests
         }
     }
 
-    [Fact]
-    public void Gemm_with_zero_sized_dimensions_is_well_defined()
+    [Theory, MemberData(nameof(KernelBackend.Each), MemberType = typeof(KernelBackend))]
+    public void Gemm_with_zero_sized_dimensions_is_well_defined(KernelBackend backend)
     {
         var c = new[] { 5f, 6f };
-        CpuKernels.Gemm([], [], c, 1, 2, 0, beta: 0f);
+        backend.Gemm([], [], c, 1, 2, 0, beta: 0f);
         Assert.Equal([0f, 0f], c); // the empty sum is 0
-        CpuKernels.Gemm([], [], Span<float>.Empty, 0, 0, 3);
+        backend.Gemm([], [], Span<float>.Empty, 0, 0, 3);
     }
 
-    [Fact]
-    public void Gemm_rejects_wrong_lengths_naming_the_argument()
+    [Theory, MemberData(nameof(KernelBackend.Each), MemberType = typeof(KernelBackend))]
+    public void Gemm_rejects_wrong_lengths_naming_the_argument(KernelBackend backend)
     {
-        var ex = Assert.Throws<ArgumentException>(() => CpuKernels.Gemm(new float[5], new float[6], new float[4], 2, 2, 3));
+        var ex = Assert.Throws<ArgumentException>(() => backend.Gemm(new float[5], new float[6], new float[4], 2, 2, 3));
         Assert.Equal("a", ex.ParamName);
         Assert.Contains("a (stored 2 × 3)", ex.Message);
         Assert.Contains("expected length 6, actual 5", ex.Message);
-        ex = Assert.Throws<ArgumentException>(() => CpuKernels.Gemm(new float[6], new float[6], new float[3], 2, 2, 3));
+        ex = Assert.Throws<ArgumentException>(() => backend.Gemm(new float[6], new float[6], new float[3], 2, 2, 3));
         Assert.Contains("destination too short", ex.Message);
     }
 
-    [Fact]
-    public void Gemm_rejects_NaN_in_an_input_with_its_position()
+    [Theory, MemberData(nameof(KernelBackend.Each), MemberType = typeof(KernelBackend))]
+    public void Gemm_rejects_NaN_in_an_input_with_its_position(KernelBackend backend)
     {
         var a = new float[6];
         a[4] = float.NaN;
-        var ex = Assert.Throws<ArgumentException>(() => CpuKernels.Gemm(a, new float[6], new float[4], 2, 2, 3));
+        var ex = Assert.Throws<ArgumentException>(() => backend.Gemm(a, new float[6], new float[4], 2, 2, 3));
         Assert.Contains("a[1, 1]", ex.Message);
     }
 
-    [Fact]
-    public void Gemm_rejects_output_overlapping_an_input()
+    [Theory, MemberData(nameof(KernelBackend.Each), MemberType = typeof(KernelBackend))]
+    public void Gemm_rejects_output_overlapping_an_input(KernelBackend backend)
     {
         var buffer = new float[16];
-        var ex = Assert.Throws<ArgumentException>(() => CpuKernels.Gemm(buffer.AsSpan(0, 4), buffer.AsSpan(4, 4), buffer.AsSpan(2, 4), 2, 2, 2));
+        var ex = Assert.Throws<ArgumentException>(() => backend.Gemm(buffer.AsSpan(0, 4), buffer.AsSpan(4, 4), buffer.AsSpan(2, 4), 2, 2, 2));
         Assert.Contains("must not overlap a", ex.Message);
     }
 

@@ -7,7 +7,7 @@ public static partial class CpuKernels
     // BatchNorm-specific argument checks; the generic ones live in Common/Guard.cs.
 
     /// <summary>Checks rows/cols and that <paramref name="length"/> is rows × cols (computed in 64 bits so huge shapes report, not wrap).</summary>
-    private static void BatchNormMatrix(int length, int rows, int cols, string argument)
+    internal static void BatchNormMatrix(int length, int rows, int cols, string argument)
     {
         Guard.Dimension(rows, nameof(rows));
         Guard.Dimension(cols, nameof(cols));
@@ -16,7 +16,7 @@ public static partial class CpuKernels
             throw new ArgumentException($"{argument}: expected length rows × cols = {rows} × {cols} = {expected}, actual {length}.", argument);
     }
 
-    private static void BatchNormTrainingBatch(int rows)
+    internal static void BatchNormTrainingBatch(int rows)
     {
         Guard.NonEmptyBatch(rows, nameof(rows));
         if (rows == 1)
@@ -41,7 +41,7 @@ public static partial class CpuKernels
     }
 
     /// <summary>Variances must be finite and ≥ 0; names the first feature that is not.</summary>
-    private static void BatchNormVariance(ReadOnlySpan<float> variance, string argument)
+    internal static void BatchNormVariance(ReadOnlySpan<float> variance, string argument)
     {
         for (int j = 0; j < variance.Length; j++)
         {

@@ -59,10 +59,12 @@ public static partial class CpuKernels
         if (!Finite.All(destination[..(rows * cols)])) Guard.ThrowNonFinite(x, nameof(x), cols);
     }
 
-    private static void CheckMatrix(ReadOnlySpan<float> x, int rows, int cols, string name)
+    private static void CheckMatrix(ReadOnlySpan<float> x, int rows, int cols, string name) => CheckMatrix(x.Length, rows, cols, name);
+
+    internal static void CheckMatrix(int length, int rows, int cols, string name)
     {
         Guard.Dimension(rows, nameof(rows));
         Guard.Dimension(cols, nameof(cols));
-        Guard.Length(x.Length, checked(rows * cols), name, $"{rows} × {cols}");
+        Guard.Length(length, checked(rows * cols), name, $"{rows} × {cols}");
     }
 }

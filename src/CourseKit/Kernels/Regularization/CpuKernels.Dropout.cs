@@ -40,13 +40,17 @@ public static partial class CpuKernels
         TensorPrimitives.Multiply(dy, mask, dx);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void DropoutMask(float keepProb, ulong seed, Span<float> mask)
     {
         // Compare 24-bit integers: u < keepProb ⇔ bits < keepProb·2²⁴, exact for every float keepProb in (0, 1].
         uint threshold = (uint)Math.Ceiling(keepProb * (double)(1 << 24));
-        float scale = 1f / keepProb;
-        ulong key = SplitMix64(seed);
+        DropoutMask(SplitMix64(seed), threshold, 1f / keepProb, mask);
+    }
+
+    /// <summary>mask[i] = (SplitMix64(key + i) &gt;&gt; 40) &lt; threshold ? scale : 0 — what every device's dropout draws.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void DropoutMask(ulong key, uint threshold, float scale, Span<float> mask)
+    {
         for (int i = 0; i < mask.Length; i++)
         {
             uint bits = (uint)(SplitMix64(key + (ulong)i) >> 40);

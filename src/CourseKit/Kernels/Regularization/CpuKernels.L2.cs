@@ -31,7 +31,7 @@ public static partial class CpuKernels
         TensorPrimitives.MultiplyAdd(weights, lambda / batchSize, dW, dW);
     }
 
-    private static void CheckL2(float lambda, int batchSize)
+    internal static void CheckL2(float lambda, int batchSize)
     {
         if (!(lambda >= 0f) || !float.IsFinite(lambda))
             throw new ArgumentOutOfRangeException(nameof(lambda), lambda, $"lambda: expected a finite value ≥ 0, actual {lambda}.");

@@ -10,7 +10,7 @@ public static partial class CpuKernels
     private const float DistributionTolerance = 1e-3f;
 
     /// <summary>Checks <paramref name="length"/> is <paramref name="rows"/> × <paramref name="cols"/> and there is at least one class.</summary>
-    private static void CheckRowsOfClasses(int length, int rows, int cols, string argument)
+    internal static void CheckRowsOfClasses(int length, int rows, int cols, string argument)
     {
         Guard.Dimension(rows, nameof(rows));
         Guard.Dimension(cols, nameof(cols));
@@ -38,7 +38,7 @@ public static partial class CpuKernels
     }
 
     /// <summary>Checks there is one label per row and each is a valid class index.</summary>
-    private static void CheckLabels(ReadOnlySpan<int> labels, int rows, int cols)
+    internal static void CheckLabels(ReadOnlySpan<int> labels, int rows, int cols)
     {
         if (labels.Length != rows)
             throw new ArgumentException($"labels: mismatched label counts: expected one label per row ({rows}), actual {labels.Length}.", nameof(labels));
@@ -51,7 +51,7 @@ public static partial class CpuKernels
     }
 
     /// <summary>Checks every row of <paramref name="distributions"/> is a probability distribution: finite, ≥ 0, sums to 1.</summary>
-    private static void CheckDistributions(ReadOnlySpan<float> distributions, int rows, int cols, string argument, string hint = "")
+    internal static void CheckDistributions(ReadOnlySpan<float> distributions, int rows, int cols, string argument, string hint = "")
     {
         for (int i = 0; i < rows; i++)
         {

@@ -5,7 +5,7 @@ using CourseKit.Tuning;
 
 namespace CourseKit.Tests.Tuning.Storage;
 
-/// <summary><c>coursekit study list|show|export|delete</c> run as a process on studies made here, in SQLite and PostgreSQL.</summary>
+/// <summary><c>coursekit study list|show|export|report|delete</c> run as a process on studies made here, in SQLite and PostgreSQL.</summary>
 public class StudyCommandTests
 {
     private static (int Code, string Out, string Err) Coursekit(params string[] args)
@@ -78,6 +78,16 @@ public class StudyCommandTests
             Assert.Equal(stored.Value, (double?)trials[3]!["value"]);
             Assert.Equal(stored.Params["act"], (string?)trials[3]!["params"]!["act"]);
         }
+
+        string reportDir = temp.File("report");
+        var report = Coursekit("study", "report", "digits, tpe", "--storage", url, "--output", reportDir);
+        Assert.True(report.Code == 0, report.Err);
+        string page = File.ReadAllText(Path.Combine(reportDir, "index.html"));
+        Assert.Contains($"wrote {Path.Combine(reportDir, "index.html")}", report.Out);
+        Assert.Contains("<h1>Study &#39;digits, tpe&#39;</h1>", page);
+        Assert.Equal(4 + 1, System.Text.RegularExpressions.Regex.Matches(page, "<tr>").Count); // the header and every trial
+        Assert.Contains("Parameter importance needs at least 4 complete trials", page);       // 2 complete: said, not drawn
+        Assert.DoesNotContain(password, page);
 
         var deleted = Coursekit("study", "delete", "empty", "--storage", url);
         Assert.Contains("deleted study 'empty' (0 trials)", deleted.Out);

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
-namespace CourseKit.Optim;
+namespace CourseKit.Kernels;
 
 /// <summary>
 /// One element of an update rule in scalar and vector form: reads w and g, updates the state a (and b), returns the new w.
