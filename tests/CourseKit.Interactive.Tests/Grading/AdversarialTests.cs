@@ -39,7 +39,9 @@ public class AdversarialTests(AdversarialClassFixture graded) : IClassFixture<Ad
         Assert.Equal(9, graded.Score("honest-perfect"));
         Assert.Equal(4, graded.Score("honest-partial"));
         Assert.Equal([3, 1, 2, 1, 2], graded.Points("honest-perfect"));
-        Assert.InRange(graded.Score("honest-visible-only"), 4.5, 5.5);   // the visible cases of Exercise 1, and Exercises 2–4 (5 uses Exercise 1's softmax)
+        // Exercise 1 right for the visible cases' shapes only: 4 of its 8 cases (1.5 of 3); Exercises 2–4 in full; Exercise 5
+        // calls that Softmax, which is right only for its (1 × 4) cases: the lecture's and the equal logits, 2 of 8 (0.5 of 2).
+        Assert.Equal([1.5, 1, 2, 1, 0.5], graded.Points("honest-visible-only"));
         Assert.Equal(9, graded.Score("gradebook.csv-2"));
         int learners = 3 + 1 + Attacks.All().Count();
         Assert.Equal(learners, Directory.GetDirectories(graded.Output).Count(d => File.Exists(Path.Combine(d, "results.json"))));
