@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using CourseKit.Autodiff;
+using CourseKit.Devices;
 using CourseKit.Data;
 using CourseKit.Kernels;
 using CourseKit.Kernels.Reference;
@@ -17,7 +18,7 @@ namespace CourseKit.Grading;
 /// </summary>
 public static partial class Shortcuts
 {
-    /// <summary>Every softmax: kernels, references, <c>z.Softmax()</c>, autodiff, the loss, <see cref="TensorPrimitives.SoftMax(ReadOnlySpan{float}, Span{float})"/>.</summary>
+    /// <summary>Every softmax: kernels, references, <c>z.Softmax()</c>, autodiff, the loss, the devices, <see cref="TensorPrimitives.SoftMax(ReadOnlySpan{float}, Span{float})"/>.</summary>
     public static LibraryShortcut Softmax { get; } = new("softmax",
     [
         .. ApiMember.Of(typeof(CpuKernels), nameof(CpuKernels.Softmax), nameof(CpuKernels.LogSoftmax), nameof(CpuKernels.SoftmaxCrossEntropy)),
@@ -26,13 +27,16 @@ public static partial class Shortcuts
         .. ApiMember.Of(typeof(Variable), nameof(Variable.Softmax), nameof(Variable.SoftmaxCrossEntropy)),
         ApiMember.All(typeof(SoftmaxCrossEntropyLoss)),
         .. ApiMember.Of(typeof(TensorPrimitives), nameof(TensorPrimitives.SoftMax)),
+        .. ApiMember.Of(typeof(Device), nameof(Device.Softmax), nameof(Device.LogSoftmax), nameof(Device.SoftmaxCrossEntropy)),
     ]);
 
-    /// <summary>Hardmax and argmax: the kernels and <c>z.Hardmax()</c>.</summary>
+    /// <summary>Hardmax and argmax: the kernels, <c>z.Hardmax()</c>, <c>z.ArgMax()</c> and <see cref="OneHot.Decode"/> (an argmax per row).</summary>
     public static LibraryShortcut Hardmax { get; } = new("hardmax",
     [
         .. ApiMember.Of(typeof(CpuKernels), nameof(CpuKernels.Hardmax), nameof(CpuKernels.ArgMax)),
         .. ApiMember.Of(typeof(MatrixFunctions), nameof(MatrixFunctions.Hardmax), nameof(MatrixFunctions.ArgMax)),
+        .. ApiMember.Of(typeof(OneHot), nameof(OneHot.Decode)),
+        .. ApiMember.Of(typeof(Device), nameof(Device.Hardmax), nameof(Device.ArgMax)),
     ]);
 
     /// <summary>One-hot encoding: <see cref="OneHot.Encode"/> and <see cref="OneHot.EncodeInto"/>.</summary>
@@ -45,6 +49,7 @@ public static partial class Shortcuts
         .. ApiMember.Of(typeof(CpuKernels), nameof(CpuKernels.CrossEntropy), nameof(CpuKernels.SoftmaxCrossEntropy)),
         .. ApiMember.Of(typeof(ReferenceKernels), nameof(ReferenceKernels.CrossEntropy), nameof(ReferenceKernels.SoftmaxCrossEntropy)),
         .. ApiMember.Of(typeof(Variable), nameof(Variable.SoftmaxCrossEntropy)),
+        .. ApiMember.Of(typeof(Device), nameof(Device.SoftmaxCrossEntropy)),
         ApiMember.All(typeof(SoftmaxCrossEntropyLoss)),
         ApiMember.All(typeof(BinaryCrossEntropyLoss)),
     ]);
@@ -55,6 +60,20 @@ public static partial class Shortcuts
         .. ApiMember.Of(typeof(CpuKernels), nameof(CpuKernels.SoftmaxCrossEntropy)),
         .. ApiMember.Of(typeof(ReferenceKernels), nameof(ReferenceKernels.SoftmaxCrossEntropy)),
         ApiMember.All(typeof(SoftmaxCrossEntropyLoss)),
+    ]);
+
+    /// <summary>
+    /// The machinery that trains a model for you: autodiff's backward pass and gradient step, the <see cref="Dense"/>
+    /// layer and <see cref="Sequential"/> model (their hand-written backward rules), the optimizers that step them, the trainer.
+    /// </summary>
+    public static LibraryShortcut TrainingMachinery { get; } = new("the gradient step",
+    [
+        .. ApiMember.Of(typeof(Variable), nameof(Variable.Backward)),
+        ApiMember.All(typeof(GradientDescent)),
+        ApiMember.All(typeof(Dense)),
+        ApiMember.All(typeof(Sequential)),
+        ApiMember.All(typeof(Optim.Sgd)),
+        ApiMember.All(typeof(Training.Trainer)),
     ]);
 
     /// <summary>Batch Normalization: the kernels (<c>BatchNorm*</c>), their references and the layer.</summary>

@@ -74,6 +74,19 @@ internal static class Learners
     /// <summary>The library's own one-hot: a shortcut the exercise forbids.</summary>
     public static Matrix OneHotByLibrary(int[] labels, int classes) => CourseKit.Data.OneHot.Encode(labels, classes);
 
+    /// <summary>A 1 at each row's first largest entry.</summary>
+    public static Matrix Hardmax(Matrix z)
+    {
+        var a = new Matrix(z.Rows, z.Cols);
+        for (int i = 0; i < z.Rows; i++)
+        {
+            int best = 0;
+            for (int j = 1; j < z.Cols; j++) if (z[i, j] > z[i, best]) best = j;
+            a[i, best] = 1;
+        }
+        return a;
+    }
+
     /// <summary>Ties go to the last index.</summary>
     public static Matrix HardmaxLastTie(Matrix z)
     {

@@ -7,8 +7,8 @@ namespace CourseKit.Tests.Grading;
 /// <summary>The softmax-Jacobian check: a learner's solution passes, each typical mistake fails with its hint.</summary>
 public class SoftmaxJacobianCheckTests
 {
-    /// <summary>What a learner writes: J[i, j] = a_i (δ_ij − a_j) from a = softmax(z), in float.</summary>
-    private static Matrix Jacobian(Matrix z) => JacobianOf(z.Softmax(), (ai, aj, same) => (same ? ai : 0f) - ai * aj);
+    /// <summary>What a learner writes: J[i, j] = a_i (δ_ij − a_j) from a = softmax(z) (their own, Exercise 1's), in float.</summary>
+    private static Matrix Jacobian(Matrix z) => JacobianOf(Softmax(z), (ai, aj, same) => (same ? ai : 0f) - ai * aj);
 
     private static Matrix JacobianOf(Matrix a, Func<float, float, bool, float> entry)
     {
@@ -60,7 +60,7 @@ public class SoftmaxJacobianCheckTests
     [Fact]
     public void The_flipped_sign_a_a_transposed_minus_diag_a_fails_every_case_with_the_sign_hint()
     {
-        CheckResult r = Checks.SoftmaxJacobian.Run(z => JacobianOf(z.Softmax(), (ai, aj, same) => ai * aj - (same ? ai : 0f)), mode: Student);
+        CheckResult r = Checks.SoftmaxJacobian.Run(z => JacobianOf(Softmax(z), (ai, aj, same) => ai * aj - (same ? ai : 0f)), mode: Student);
         Assert.Equal(CheckStatus.Failed, r.Status);
         Assert.All(r.Cases, c => Assert.False(c.Passed));
         Assert.Contains("a aᵀ − diag(a) has every sign flipped", r.Details);
@@ -80,7 +80,7 @@ public class SoftmaxJacobianCheckTests
     [Fact]
     public void Only_the_diagonal_like_a_sigmoid_fails_with_the_off_diagonal_hint()
     {
-        CheckResult r = Checks.SoftmaxJacobian.Run(z => JacobianOf(z.Softmax(), (ai, _, same) => same ? ai * (1 - ai) : 0f), mode: Student);
+        CheckResult r = Checks.SoftmaxJacobian.Run(z => JacobianOf(Softmax(z), (ai, _, same) => same ? ai * (1 - ai) : 0f), mode: Student);
         CaseResult twoClasses = r.Cases[1];
         Assert.False(twoClasses.Passed);
         Assert.Contains("worst at row 0, col 1", twoClasses.Message);
@@ -108,8 +108,16 @@ public class SoftmaxJacobianCheckTests
     [Fact]
     public void Returning_the_softmax_row_is_a_wrong_shape()
     {
-        CheckResult r = Checks.SoftmaxJacobian.Run(z => z.Softmax(), mode: Student);
+        CheckResult r = Checks.SoftmaxJacobian.Run(z => Softmax(z), mode: Student);
         Assert.Equal("wrong shape: expected (4 × 4), got (1 × 4)", r.Cases[0].Message);
+    }
+
+    [Fact]
+    public void The_librarys_softmax_inside_the_jacobian_is_refused()
+    {
+        CheckResult r = Checks.SoftmaxJacobian.Run(z => JacobianOf(z.Softmax(), (ai, aj, same) => (same ? ai : 0f) - ai * aj), mode: Student);
+        Assert.Equal(0, r.Points);
+        Assert.Contains("write softmax yourself", r.ToString());
     }
 
     [Fact]
