@@ -36,18 +36,20 @@ public class AdversarialTests(AdversarialClassFixture graded) : IClassFixture<Ad
     public void Honest_classmates_keep_the_scores_they_earn_and_everyone_gets_a_result()
     {
         Assert.True(graded.Run.ExitCode == 0, graded.Run.Stdout + graded.Run.Stderr);
-        Assert.Equal(9, graded.Score("honest-perfect"));
-        Assert.Equal(4, graded.Score("honest-partial"));
-        Assert.Equal([3, 1, 2, 1, 2], graded.Points("honest-perfect"));
-        // Exercise 1 right for the visible cases' shapes only: 4 of its 8 cases (1.5 of 3); Exercises 2–4 in full; Exercise 5
-        // calls that Softmax, which is right only for its (1 × 4) cases: the lecture's and the equal logits, 2 of 8 (0.5 of 2).
-        Assert.Equal([1.5, 1, 2, 1, 0.5], graded.Points("honest-visible-only"));
-        Assert.Equal(9, graded.Score("gradebook.csv-2"));
+        Assert.Equal(13, graded.Score("honest-perfect"));
+        Assert.Equal(5, graded.Score("honest-partial"));   // see Attacks.Partial
+        Assert.Equal([3, 1, 2, 1, 2, 1, 3], graded.Points("honest-perfect"));
+        // Exercise 1 right for the visible cases' shapes only: 4 of its 8 cases (1.5 of 3); Exercises 2–4 and 6 in full;
+        // Exercises 5 and 7 call that Softmax, right only for logits shaped (1 × 4), (3 × 4), (2 × 3) or (3 × 1): Exercise 5's
+        // lecture and equal logits, 2 of 8 (0.5 of 2); Exercise 7's all-zero features (3 × 4), 1 of 8 (0.375 of 3) — none
+        // of either's hidden cases, under this seed, has one of those shapes.
+        Assert.Equal([1.5, 1, 2, 1, 0.5, 1, 0.375], graded.Points("honest-visible-only"));
+        Assert.Equal(13, graded.Score("gradebook.csv-2"));
         int learners = 3 + 1 + Attacks.All().Count();
         Assert.Equal(learners, Directory.GetDirectories(graded.Output).Count(d => File.Exists(Path.Combine(d, "results.json"))));
         var rows = File.ReadAllLines(Path.Combine(graded.Output, "gradebook.csv"));
         Assert.Equal(learners + 1, rows.Length);
-        Assert.Contains(rows, r => r.StartsWith("honest-perfect,3,1,2,1,2,9,9,graded", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.StartsWith("honest-perfect,3,1,2,1,2,1,3,13,13,graded", StringComparison.Ordinal));
     }
 
     [Fact]

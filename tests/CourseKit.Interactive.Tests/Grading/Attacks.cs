@@ -9,12 +9,16 @@ namespace CourseKit.Interactive.Tests.Grading;
 /// </summary>
 internal static class Attacks
 {
-    /// <summary>Exercises 2–5 solved, Exercise 1 as released: the honest work most attacks sit on (4/9: Exercise 5 calls Exercise 1's Softmax, so it scores 0 here too).</summary>
+    /// <summary>
+    /// Exercises 2–7 solved, Exercise 1 as released: the honest work most attacks sit on, 5 of 13 — one-hot 1, cross-entropy
+    /// 2, gradient 1, hardmax 1; the Jacobian (Exercise 5) and the training step (Exercise 7) call Exercise 1's Softmax, so
+    /// they score 0 here too.
+    /// </summary>
     public static Notebook Partial()
     {
         var notebook = NotebookReader.Read(Chapter08.Student);
         var solved = Chapter08.Perfect();
-        foreach (int n in new[] { 2, 3, 4, 5 }) Chapter08.Exercise(notebook, n).Source = Chapter08.Exercise(solved, n).Source;
+        foreach (int n in new[] { 2, 3, 4, 5, 6, 7 }) Chapter08.Exercise(notebook, n).Source = Chapter08.Exercise(solved, n).Source;
         return notebook;
     }
 

@@ -33,12 +33,12 @@ public class AutograderTests
         Assert.Equal(0, Bash(Path.Combine(root, "source", "setup.sh"), root).ExitCode);   // everything it installs is here already
 
         var honest = Grade(root, Chapter08.Perfect());
-        Assert.Equal(9, (double)honest["score"]!);
+        Assert.Equal(13, (double)honest["score"]!);
         var attack = Grade(root, Attacks.Partial().WithExercise(1, "Matrix Softmax(Matrix z) => z.Softmax();"));
-        Assert.Equal(4, (double)attack["score"]!);
+        Assert.Equal(5, (double)attack["score"]!);   // the honest partial work (Attacks.Partial): the library's softmax scores Exercise 1 and the exercises calling it 0
         Assert.Contains("write softmax yourself", attack.ToJsonString());
         var snoop = Grade(root, Attacks.Partial().WithExercise(1, $"Matrix Softmax(Matrix z) {{ Console.WriteLine(File.ReadAllText(\"{root}/source/seed\")); return z; }}"));
-        Assert.Equal(4, (double)snoop["score"]!);
+        Assert.Equal(5, (double)snoop["score"]!);    // a Softmax returning z: Exercises 1, 5 and 7 score 0
         foreach (var results in new[] { honest, attack, snoop }) Assert.DoesNotContain(Seed, results.ToJsonString());
     }
 

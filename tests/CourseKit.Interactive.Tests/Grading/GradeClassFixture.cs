@@ -85,7 +85,7 @@ public sealed class GradeClassFixture
             }
             """, "fake-checks");
         var solved = Chapter08.Perfect();
-        foreach (int n in new[] { 2, 3, 4, 5 }) Chapter08.Exercise(cheater, n).Source = Chapter08.Exercise(solved, n).Source;
+        foreach (int n in new[] { 2, 3, 4, 5, 6, 7 }) Chapter08.Exercise(cheater, n).Source = Chapter08.Exercise(solved, n).Source;
         cheater.Save(Submissions, "cheater");
         var lingers = Chapter08.Perfect();
         lingers.WithCellAfter(lingers.Cells[1], "new System.Threading.Thread(() => { while (true) System.Threading.Thread.Sleep(100); }).Start();", "my-thread")

@@ -28,9 +28,9 @@ public class GradeCommandTests(GradeClassFixture graded) : IClassFixture<GradeCl
         Assert.Contains($"12 graded, 2 failed to run, {timedOut} timed out, {crashed} crashed", graded.Run.Stdout);
         Assert.Contains("graded 14/14 · running 0", graded.Run.Stderr);
         Assert.Contains("sandbox: bubblewrap", graded.Run.Stderr);
-        Assert.Equal("student,exercise 1,exercise 2,exercise 3,exercise 4,exercise 5,total,max,status,notes", rows[0]);
+        Assert.Equal("student,exercise 1,exercise 2,exercise 3,exercise 4,exercise 5,exercise 6,exercise 7,total,max,status,notes", rows[0]);
         Assert.Equal(15, rows.Length);
-        Assert.StartsWith("perfect,3,1,2,1,2,9,9,graded,", rows.Single(r => r.StartsWith("perfect,", StringComparison.Ordinal)));
+        Assert.StartsWith("perfect,3,1,2,1,2,1,3,13,13,graded,", rows.Single(r => r.StartsWith("perfect,", StringComparison.Ordinal)));
         Assert.Equal(["gradebook.csv"], Directory.GetFiles(graded.Output).Select(Path.GetFileName));   // nothing but learners' folders besides
     }
 
@@ -38,7 +38,7 @@ public class GradeCommandTests(GradeClassFixture graded) : IClassFixture<GradeCl
     public void A_perfect_submission_gets_full_marks_and_a_graded_notebook_with_the_graders_results()
     {
         var results = graded.Results("perfect");
-        Assert.Equal(9, (double)results["score"]!);
+        Assert.Equal(13, (double)results["score"]!);
         Assert.All(results["tests"]!.AsArray(), t => Assert.Equal("passed", (string)t!["status"]!));
         var executed = NotebookReader.Read(graded.ExecutedPath("perfect"));
         var code = executed.Cells.Where(c => c.IsCode).ToList();
@@ -52,8 +52,8 @@ public class GradeCommandTests(GradeClassFixture graded) : IClassFixture<GradeCl
     [Fact]
     public void An_infinite_loop_in_exercise_1_costs_exercise_1_only_within_the_time_limits()
     {
-        // Exercise 1 is scored 0 and the notebook runs again with its stub: Exercise 5 calls that Softmax, so it scores 0 too.
-        Assert.Equal([0, 1, 2, 1, 0], graded.Points("loop"));
+        // Exercise 1 is scored 0 and the notebook runs again with its stub: Exercises 5 and 7 call that Softmax, so they score 0 too.
+        Assert.Equal([0, 1, 2, 1, 0, 1, 0], graded.Points("loop"));
         var first = graded.Results("loop")["tests"]!.AsArray()[0]!;
         Assert.Equal($"✗ softmax: timed out after {GradeClassFixture.CellTimeout} s", ((string)first["output"]!).Split('\n')[0]);
         Assert.True((int)graded.Results("loop")["execution_time"]! < GradeClassFixture.RunTimeout);   // ended by the cell's limit, not the run's
@@ -62,14 +62,14 @@ public class GradeCommandTests(GradeClassFixture graded) : IClassFixture<GradeCl
     [Fact]
     public void A_deleted_check_cell_is_restored_and_the_score_is_full()
     {
-        Assert.Equal(9, (double)graded.Results("deleted-check")["score"]!);
+        Assert.Equal(13, (double)graded.Results("deleted-check")["score"]!);
         Assert.Contains("the check cell for Exercise 2 was deleted; the original was restored.", Notes("deleted-check"));
     }
 
     [Fact]
     public void An_edited_check_cell_is_replaced_by_the_original()
     {
-        Assert.Equal(9, (double)graded.Results("edited-check")["score"]!);
+        Assert.Equal(13, (double)graded.Results("edited-check")["score"]!);
         Assert.Contains("the check cell for Exercise 3 was edited; the original was used.", graded.Feedback("edited-check"));
         var executed = NotebookReader.Read(graded.ExecutedPath("edited-check"));
         Assert.Contains(executed.Cells, c => c.Source == "Checks.CrossEntropy.Run(CrossEntropyCost)");
@@ -79,7 +79,7 @@ public class GradeCommandTests(GradeClassFixture graded) : IClassFixture<GradeCl
     [Fact]
     public void A_syntax_error_costs_that_exercise_and_the_later_ones_are_graded()
     {
-        Assert.Equal([3, 0, 2, 1, 2], graded.Points("syntax-error"));
+        Assert.Equal([3, 0, 2, 1, 2, 1, 3], graded.Points("syntax-error"));   // no other exercise calls OneHot
         string output = (string)graded.Results("syntax-error")["tests"]!.AsArray()[1]!["output"]!;
         Assert.Contains("the check could not run (CompilationError", output);
         Assert.Contains("your exercise cell failed: CompilationError", output);
@@ -88,7 +88,7 @@ public class GradeCommandTests(GradeClassFixture graded) : IClassFixture<GradeCl
     [Fact]
     public void A_cell_that_throws_at_top_level_is_noted_and_the_exercises_are_graded()
     {
-        Assert.Equal(9, (double)graded.Results("throws")["score"]!);
+        Assert.Equal(13, (double)graded.Results("throws")["score"]!);
         Assert.Contains("a cell you added, failed: Exception: top-level boom", Notes("throws"));
     }
 
@@ -106,14 +106,14 @@ public class GradeCommandTests(GradeClassFixture graded) : IClassFixture<GradeCl
     [Fact]
     public void A_stack_overflow_kills_only_its_process_and_the_other_exercises_are_graded()
     {
-        Assert.Equal([3, 1, 0, 1, 2], graded.Points("overflow"));
+        Assert.Equal([3, 1, 0, 1, 2, 1, 0], graded.Points("overflow"));   // the rerun has Exercise 3's stub, which Exercise 7 calls
         Assert.Contains("Exercise 3: the process crashed: stack overflow", Notes("overflow"));
     }
 
     [Fact]
     public void A_learner_class_named_Checks_cannot_fake_a_result()
     {
-        Assert.Equal([0, 1, 2, 1, 0], graded.Points("cheater"));   // Exercise 1 not run: Exercise 5, which calls its Softmax, scores 0 too
+        Assert.Equal([0, 1, 2, 1, 0, 1, 0], graded.Points("cheater"));   // Exercise 1 not run: Exercises 5 and 7, which call its Softmax, score 0 too
         Assert.Contains("not implemented yet", (string)graded.Results("cheater")["tests"]!.AsArray()[0]!["output"]!);
         Assert.Contains("(the check machinery), which graded code may not use", Notes("cheater"));
     }
@@ -121,7 +121,7 @@ public class GradeCommandTests(GradeClassFixture graded) : IClassFixture<GradeCl
     [Fact]
     public void Memory_beyond_the_limit_costs_that_exercise_only()
     {
-        Assert.Equal([3, 1, 0, 1, 2], graded.Points("out-of-memory"));
+        Assert.Equal([3, 1, 0, 1, 2, 1, 0], graded.Points("out-of-memory"));   // Exercise 7 calls Exercise 3's CrossEntropyCost
         // Depending on how fast memory runs out, the child either throws OutOfMemoryException (the check says so) or
         // is stopped at the cell limit (a note names the exercise): either way the learner reads why exercise 3 scored 0.
         string third = (string)graded.Results("out-of-memory")["tests"]!.AsArray()[2]!["output"]!;
@@ -132,14 +132,14 @@ public class GradeCommandTests(GradeClassFixture graded) : IClassFixture<GradeCl
     [Fact]
     public void Reordered_cells_run_in_the_assignments_order()
     {
-        Assert.Equal(9, (double)graded.Results("reordered")["score"]!);
+        Assert.Equal(13, (double)graded.Results("reordered")["score"]!);
         Assert.Contains("cells were moved; they were run in the assignment's order", Notes("reordered"));
     }
 
     [Fact]
     public void A_thread_that_never_ends_neither_holds_the_grader_nor_costs_the_grade()
     {
-        Assert.Equal(9, (double)graded.Results("lingers")["score"]!);
+        Assert.Equal(13, (double)graded.Results("lingers")["score"]!);
         Assert.True((int)graded.Results("lingers")["execution_time"]! < GradeClassFixture.RunTimeout);
     }
 
@@ -202,6 +202,6 @@ public class GradeCommandTests(GradeClassFixture graded) : IClassFixture<GradeCl
             TimeSpan.FromMinutes(5));
         Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
         var results = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "out", "bob", "results.json")))!;
-        Assert.Equal(9, (double)results["score"]!);
+        Assert.Equal(13, (double)results["score"]!);
     }
 }

@@ -68,8 +68,8 @@ public class SandboxChoiceTests
             TimeSpan.FromMinutes(15));
         Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
         Assert.Contains("sandbox: another user", run.Stderr);
-        Assert.Equal(9, Score(output, "bob"));
-        Assert.Equal(4, Score(output, "alice"));
+        Assert.Equal(13, Score(output, "bob"));
+        Assert.Equal(5, Score(output, "alice"));   // Attacks.Partial's honest work: 5 of 13
         string notes = (string)Results(output, "alice")["output"]!;
         Assert.Contains("(files), which graded code may not use", notes);   // refused before it ran: the analysis under the sandbox
         Assert.DoesNotMatch("solution: [0-9]", File.ReadAllText(Path.Combine(output, "alice", Chapter08.Name + ".ipynb")));   // its source is there, no output
@@ -84,10 +84,10 @@ public class SandboxChoiceTests
         var run = GradeProcess.Run(false, [submission, "--source", Chapter08.Solution, "--output", output, "--hidden-seed-file", seed, "--unsandboxed"], TimeSpan.FromMinutes(10));
         Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
         Assert.Contains("sandbox: none (--unsandboxed", run.Stderr);
-        Assert.Equal(9, Score(output, "alice"));
+        Assert.Equal(13, Score(output, "alice"));
         Assert.Contains(GradescopeResults.UnsandboxedNote, (string)Results(output, "alice")["output"]!);
         Assert.Contains("graded WITHOUT a sandbox", File.ReadAllText(Path.Combine(output, "alice", "feedback.html")));
-        Assert.Contains("alice,3,1,2,1,2,9,9,graded; unsandboxed", File.ReadAllText(Path.Combine(output, "gradebook.csv")));
+        Assert.Contains("alice,3,1,2,1,2,1,3,13,13,graded; unsandboxed", File.ReadAllText(Path.Combine(output, "gradebook.csv")));
     }
 
     private static (int ExitCode, string Stdout, string Stderr) Run(ProcessStartInfo start)

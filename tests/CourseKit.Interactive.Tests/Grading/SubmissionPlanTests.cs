@@ -29,13 +29,14 @@ public class SubmissionPlanTests
     }
 
     [Fact]
-    public void Assignment_knows_the_five_exercises_their_stubs_and_check_calls()
+    public void Assignment_knows_the_seven_exercises_their_stubs_and_check_calls()
     {
         var a = Chapter.Value;
-        Assert.Equal([1, 2, 3, 4, 5], a.Exercises.Select(e => e.Number));
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7], a.Exercises.Select(e => e.Number));
         Assert.Equal("Exercise 1 — softmax of each row of z", a.Exercises[0].Title);
         Assert.Contains("throw new NotImplementedException(\"Exercise 1\");", a.Exercises[0].StubSource);
-        Assert.Equal([("Softmax", "Softmax"), ("OneHot", "OneHot"), ("CrossEntropy", "CrossEntropyCost"), ("SoftmaxGradient", "SoftmaxGradient"), ("SoftmaxJacobian", "SoftmaxJacobian")],
+        Assert.Equal([("Softmax", "Softmax"), ("OneHot", "OneHot"), ("CrossEntropy", "CrossEntropyCost"), ("SoftmaxGradient", "SoftmaxGradient"), ("SoftmaxJacobian", "SoftmaxJacobian"),
+            ("Hardmax", "Hardmax"), ("SoftmaxTrainingStep", "TrainingStep")],
             a.Checks.Select(c => (c.Call.Check, c.Call.Function)));
         Assert.Equal(Path.Combine(Repo.Root, "notebooks"), a.ReleaseFolder);
         Assert.Equal([Path.Combine(Repo.Root, "artifacts", "notebook-lib")], a.ReferencedFolders);
@@ -56,7 +57,7 @@ public class SubmissionPlanTests
         var (match, plan) = Plan(Chapter08.Perfect());
         Assert.Empty(match.Notes);
         Assert.Equal(Chapter.Value.Cells.Count, plan.Count);
-        Assert.Equal(5, plan.Count(c => c.Role == CellRole.Check));
+        Assert.Equal(7, plan.Count(c => c.Role == CellRole.Check));
         int lastCheck = plan.Last(c => c.Role == CellRole.Check).Number;
         Assert.All(plan.Where(c => c.Cell.IsCode), c => Assert.Equal(c.Number <= lastCheck, c.Runs));
         Assert.DoesNotContain(plan, c => c.Source.Contains("NotImplementedException", StringComparison.Ordinal));
@@ -82,7 +83,7 @@ public class SubmissionPlanTests
         var (_, plan) = Plan(learner);
         var decoy = Assert.Single(plan, c => c.Source == "var decoy = 1;");
         Assert.Equal(CellRole.Added, decoy.Role);
-        Assert.Equal(5, plan.Count(c => c.Role == CellRole.Check));
+        Assert.Equal(7, plan.Count(c => c.Role == CellRole.Check));
     }
 
     [Fact]
