@@ -24,7 +24,7 @@ public sealed class ChromiumSiteTests(ITestOutputHelper output)
         string site = Path.Combine(Repo.Root, "artifacts", "test-site");
         var run = CoursekitProcess.Run("site", Path.Combine(Repo.Root, "notebooks", "solutions", Chapter + ".ipynb"), "--execute", "--output", site);
         Assert.True(run.ExitCode == 0, $"coursekit site exited {run.ExitCode}:\n{run.Stdout}\n{run.Stderr}");
-        Assert.Contains($"executed {Chapter}: 5 passed, 0 failed", run.Stdout);
+        Assert.Contains($"executed {Chapter}: 7 passed, 0 failed", run.Stdout);
 
         // The index, and its table of contents followed to the chapter.
         string index = Path.Combine(site, "index.html");
@@ -40,7 +40,7 @@ public sealed class ChromiumSiteTests(ITestOutputHelper output)
         Assert.Empty(HeadlessChromium.ConsoleErrors(log));
         AssertMathRendered(dom);
         int charts = Regex.Matches(dom, "class=\"coursekit-chart[^\"]*\"").Count;
-        Assert.Equal(3, charts); // decision regions ×2, learning curves
+        Assert.Equal(4, charts); // the learner's training step vs Dense + Sgd, decision regions ×2, learning curves
         Assert.True(Regex.Matches(dom, "<svg class=\"main-svg\"").Count >= charts, $"plotly drew fewer svgs than the {charts} charts; stderr:\n{log}");
         Assert.DoesNotContain("could not load plotly.js", Regex.Replace(dom, "<script\\b[\\s\\S]*?</script>", "")); // a chart's error text
         Assert.Contains("data-status=\"passed\"", dom);          // the check results, with their HTML
