@@ -52,6 +52,7 @@ public abstract partial class Device
         if (b is not null) State(w, g, b, "s");
         NoOverlap(a, "v", b, "s");
         RequireFinite(g, nameof(g));
+        Launching(operation);
         if (w.Length > 0) OptimizerStepCore(step, w, g, a, b);
     }
 
