@@ -10,8 +10,8 @@
 # GFLOP/s — with cuBLAS when a libcublas is found, and with CourseKit's own tiled kernel, COURSEKIT_GEMM=tiled —,
 # BatchNorm forward+backward and softmax at 16384 × 4096 in GB/s), the CPU span kernels' GEMM on the same machine,
 # and PyTorch's fp32 GEMM 4096³ and copy bandwidth there as the ceilings to compare with (H200 datasheet: 67 TFLOP/s
-# fp32, 4.8 TB/s). Fashion-MNIST's epoch time on the GPU needs `coursekit bench train --backend` (model.To(device)),
-# which comes with the device-resident training step; the line for it below then starts to produce figures.
+# fp32, 4.8 TB/s), and Fashion-MNIST's epoch time with the model on the GPU (`bench train --backend cuda`, i.e.
+# model.To(device)) against the CPU path on the same machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,6 +38,7 @@ run kernels-cuda "$ck" bench kernels --backend cuda --json --repeats 11
 COURSEKIT_GEMM=tiled run gemm-cuda-tiled "$ck" bench kernels --backend cuda --filter gemm --json --repeats 5
 run gemm-cpu "$ck" bench kernels --filter gemm --json --repeats 5
 run train-cuda "$ck" bench train --backend cuda --filter fashion_mnist --json
+run train-cpu "$ck" bench train --filter fashion_mnist --json
 
 # The ceilings measured on the same machine, by PyTorch: fp32 GEMM (TF32 off) and device-to-device copy.
 python3 - <<'PY' | tee "$out/torch-ceilings.txt"

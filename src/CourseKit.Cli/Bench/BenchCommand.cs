@@ -44,21 +44,51 @@ internal static class BenchCommand
             Console.WriteLine(parse.GetValue(json) ? BenchReport.ToJson(results) : BenchReport.ToTable(results));
             return 0;
         });
-        var trainJson = new Option<bool>("--json") { Description = "Print a JSON array of {name, ms_per_epoch, test_accuracy, epochs}." };
-        var trainFilter = new Option<string?>("--filter") { Description = "Run only digits or fashion_mnist." };
+        var train = TrainCommand();
+        var tuner = TunerCommand();
+        return new Command("bench", "Benchmarks whose figures the README reports; compare with bench/compare_*.py.") { kernels, train, tuner, TunerWorkerCommand(), GradeBenchmark.Create() };
+    }
+
+    /// <summary><c>coursekit bench train [--json] [--filter NAME] [--backend NAME] [--epochs N] [--examples N]</c>.</summary>
+    private static Command TrainCommand()
+    {
+        var json = new Option<bool>("--json") { Description = "Print a JSON array of {name, ms_per_epoch, test_accuracy, epochs, epochs_to_95}, with backend on a device." };
+        var filter = new Option<string?>("--filter") { Description = "Run only digits or fashion_mnist." };
+        var backend = new Option<string>("--backend")
+        {
+            Description = "cpu (the default path), or a device the model is moved to: cuda, cuda:N, ilgpu-cpu (slow), best.",
+            DefaultValueFactory = _ => "cpu",
+        };
+        var epochs = new Option<int?>("--epochs") { Description = "Epochs per case instead of the case's own (30 for digits, 3 for Fashion-MNIST)." };
+        var examples = new Option<int?>("--examples") { Description = "Train on the first N training examples only (a quick check, not a figure)." };
         var train = new Command("train", "Train the chapter's networks (digits with and without BatchNorm, Fashion-MNIST), single-threaded.")
         {
-            trainJson, trainFilter,
+            json, filter, backend, epochs, examples,
         };
         train.SetAction(parse =>
         {
-            bool json = parse.GetValue(trainJson);
-            var results = TrainBenchmarks.Run(parse.GetValue(trainFilter), progress: json ? null : Console.Error);
-            Console.WriteLine(json ? TrainBenchmarks.ToJson(results) : TrainBenchmarks.ToTable(results));
+            var size = new TrainSize(parse.GetValue(epochs), parse.GetValue(examples));
+            if (size.Epochs < 1 || size.Examples < 2)
+            {
+                Console.Error.WriteLine($"--epochs, --examples: expected ≥ 1 and ≥ 2, actual {size.Epochs}, {size.Examples}.");
+                return 2;
+            }
+            Devices.Device device;
+            try
+            {
+                device = Devices.Device.Get(parse.GetValue(backend)!);
+            }
+            catch (Exception e) when (e is ArgumentException or Devices.DeviceException)
+            {
+                Console.Error.WriteLine($"--backend: {e.Message}");
+                return 2;
+            }
+            bool asJson = parse.GetValue(json);
+            var results = TrainBenchmarks.Run(parse.GetValue(filter), progress: asJson ? null : Console.Error, device, size);
+            Console.WriteLine(asJson ? TrainBenchmarks.ToJson(results) : TrainBenchmarks.ToTable(results));
             return 0;
         });
-        var tuner = TunerCommand();
-        return new Command("bench", "Benchmarks whose figures the README reports; compare with bench/compare_*.py.") { kernels, train, tuner, TunerWorkerCommand(), GradeBenchmark.Create() };
+        return train;
     }
 
     /// <summary>

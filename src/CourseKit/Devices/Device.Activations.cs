@@ -50,6 +50,7 @@ public abstract partial class Device
         Guard.DestinationLength(destination.Length, x.Length, nameof(destination));
         NoPartialOverlap(x, nameof(x), destination, nameof(destination));
         RequireFinite(x, nameof(x));
+        Launching(operation);
         if (x.Length > 0) ElementwiseCore(op, x, null, destination, parameter);
     }
 
@@ -65,6 +66,7 @@ public abstract partial class Device
         NoPartialOverlap(y, yName, destination, destinationName);
         RequireFinite(x, xName);
         RequireFinite(y, yName);
+        Launching(operation);
         if (x.Length > 0) ElementwiseCore(op, x, y, destination, parameter);
     }
 }

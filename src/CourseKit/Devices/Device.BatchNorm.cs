@@ -57,6 +57,7 @@ public abstract partial class Device
             NoOverlap(xHat, nameof(xHat), small, smallName);
         }
         RequireFinite(x, nameof(x), cols);
+        Launching(operation);
         if (cols > 0) BatchNormTrainingCore(x, rows, cols, gamma, beta, epsilon, y, mean, invStd, xHat, runningMean, runningVar, momentum);
     }
 

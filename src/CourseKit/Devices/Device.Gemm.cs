@@ -21,6 +21,7 @@ public abstract partial class Device
         RequireFinite(a, nameof(a), transposeA ? m : k);
         RequireFinite(b, nameof(b), transposeB ? k : n);
         if (m == 0 || n == 0) return;
+        Launching(nameof(Gemm));
         GemmCore(a, b, c, m, n, k, transposeA, transposeB, alpha, beta);
     }
 
@@ -30,6 +31,7 @@ public abstract partial class Device
     {
         ValidateGemm(a, b, c, m, n, k, transposeA, transposeB, alpha, beta);
         if (m == 0 || n == 0) return;
+        Launching(nameof(Gemm));
         GemmCore(a, b, c, m, n, k, transposeA, transposeB, alpha, beta);
     }
 

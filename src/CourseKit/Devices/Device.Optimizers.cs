@@ -1,5 +1,4 @@
 using CourseKit.Kernels;
-using CourseKit.Optim;
 
 namespace CourseKit.Devices;
 
@@ -45,13 +44,14 @@ public abstract partial class Device
         Require(g, nameof(g), operation);
         RequireOptional(a, aName, operation);
         RequireOptional(b, "s", operation);
-        Optimizer.CheckLearningRate(step.LearningRate, "learningRate");
+        CourseKit.Tensors.ScalarArguments.Positive(step.LearningRate, "learningRate");
         Guard.Length(g.Length, w.Length, nameof(g));
         NoOverlap(g, nameof(g), w, nameof(w));
         if (a is not null) State(w, g, a, aName);
         if (b is not null) State(w, g, b, "s");
         NoOverlap(a, "v", b, "s");
         RequireFinite(g, nameof(g));
+        Launching(operation);
         if (w.Length > 0) OptimizerStepCore(step, w, g, a, b);
     }
 

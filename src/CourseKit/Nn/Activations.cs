@@ -1,3 +1,4 @@
+using CourseKit.Devices;
 using CourseKit.Kernels.Reference;
 using CourseKit.Tensors;
 using CourseKit.Kernels;
@@ -5,7 +6,7 @@ using CourseKit.Kernels;
 namespace CourseKit.Nn;
 
 /// <summary>The shared shape of an element-wise activation: output has the input's shape, no parameters.</summary>
-public abstract class Activation : Layer, IDoublePrecisionLayer
+public abstract partial class Activation : Layer, IDoublePrecisionLayer
 {
     private Matrix? _output, _dx;
     private double[]? _cacheDouble;
@@ -78,6 +79,10 @@ public sealed class Relu(string? name = null) : Activation(name)
     protected override double[] ApplyDouble(double[] x) => ReferenceKernels.Relu(x);
     /// <inheritdoc />
     protected override double[] ApplyBackwardDouble(double[] z, double[] dA) => ReferenceKernels.ReluBackward(z, dA);
+    internal override bool HasDeviceImplementation => true;
+    private protected override void ApplyOnDevice(Device device, DeviceBuffer<float> x, DeviceBuffer<float> y) => device.Relu(x, y);
+    private protected override void ApplyBackwardOnDevice(Device device, DeviceBuffer<float> cache, DeviceBuffer<float> dA, DeviceBuffer<float> dZ) =>
+        device.ReluBackward(cache, dA, dZ);
 }
 
 /// <summary>Leaky ReLU: g(z) = z for z &gt; 0, slope·z otherwise.</summary>
@@ -99,6 +104,10 @@ public sealed class LeakyRelu(double slope = 0.01, string? name = null) : Activa
     protected override double[] ApplyDouble(double[] x) => ReferenceKernels.LeakyRelu(x, Slope);
     /// <inheritdoc />
     protected override double[] ApplyBackwardDouble(double[] z, double[] dA) => ReferenceKernels.LeakyReluBackward(z, dA, Slope);
+    internal override bool HasDeviceImplementation => true;
+    private protected override void ApplyOnDevice(Device device, DeviceBuffer<float> x, DeviceBuffer<float> y) => device.LeakyRelu(x, Slope, y);
+    private protected override void ApplyBackwardOnDevice(Device device, DeviceBuffer<float> cache, DeviceBuffer<float> dA, DeviceBuffer<float> dZ) =>
+        device.LeakyReluBackward(cache, dA, Slope, dZ);
 }
 
 /// <summary>tanh activation.</summary>
@@ -117,6 +126,10 @@ public sealed class Tanh(string? name = null) : Activation(name)
     protected override double[] ApplyDouble(double[] x) => ReferenceKernels.Tanh(x);
     /// <inheritdoc />
     protected override double[] ApplyBackwardDouble(double[] a, double[] dA) => ReferenceKernels.TanhBackward(a, dA);
+    internal override bool HasDeviceImplementation => true;
+    private protected override void ApplyOnDevice(Device device, DeviceBuffer<float> x, DeviceBuffer<float> y) => device.Tanh(x, y);
+    private protected override void ApplyBackwardOnDevice(Device device, DeviceBuffer<float> cache, DeviceBuffer<float> dA, DeviceBuffer<float> dZ) =>
+        device.TanhBackward(cache, dA, dZ);
 }
 
 /// <summary>Sigmoid activation σ(z) = 1/(1 + e^(−z)) as a hidden layer (for an output layer use <see cref="BinaryCrossEntropyLoss"/>).</summary>
@@ -135,4 +148,8 @@ public sealed class Sigmoid(string? name = null) : Activation(name)
     protected override double[] ApplyDouble(double[] x) => ReferenceKernels.Sigmoid(x);
     /// <inheritdoc />
     protected override double[] ApplyBackwardDouble(double[] a, double[] dA) => ReferenceKernels.SigmoidBackward(a, dA);
+    internal override bool HasDeviceImplementation => true;
+    private protected override void ApplyOnDevice(Device device, DeviceBuffer<float> x, DeviceBuffer<float> y) => device.Sigmoid(x, y);
+    private protected override void ApplyBackwardOnDevice(Device device, DeviceBuffer<float> cache, DeviceBuffer<float> dA, DeviceBuffer<float> dZ) =>
+        device.SigmoidBackward(cache, dA, dZ);
 }

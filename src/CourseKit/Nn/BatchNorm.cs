@@ -14,7 +14,7 @@ namespace CourseKit.Nn;
 /// The forward pass does not store x̂: the fused backward recomputes it from x, μ and 1/√(σ² + ε), which halves the
 /// memory traffic. Taught in "Normalizing activations in a network" and "Batch Norm at test time".
 /// </remarks>
-public sealed class BatchNorm : Layer, IDoublePrecisionLayer
+public sealed partial class BatchNorm : Layer, IDoublePrecisionLayer
 {
     private Parameter? _gamma, _beta, _runningMean, _runningVar;
     private Matrix? _input, _output, _dx;

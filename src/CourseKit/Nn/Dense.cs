@@ -13,7 +13,7 @@ namespace CourseKit.Nn;
 /// the loss's dZ. Before BatchNorm the bias is redundant (BatchNorm subtracts the mean and adds β), so
 /// <c>useBias: false</c> drops it, as the lecture does.
 /// </remarks>
-public sealed class Dense : Layer, IDoublePrecisionLayer
+public sealed partial class Dense : Layer, IDoublePrecisionLayer
 {
     private Parameter? _w, _b;
     private Matrix? _input, _output, _dx;

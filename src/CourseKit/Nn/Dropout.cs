@@ -12,7 +12,7 @@ namespace CourseKit.Nn;
 /// (which stores k) draws the same masks as an uninterrupted one. Gradient checking refuses models with dropout on:
 /// the cost is not a fixed function of the parameters while masks change.
 /// </remarks>
-public sealed class Dropout : Layer, IDoublePrecisionLayer
+public sealed partial class Dropout : Layer, IDoublePrecisionLayer
 {
     private Matrix? _output, _mask, _dx;
 

@@ -98,6 +98,7 @@ public abstract partial class Layer
         if (x.Cols != InputFeatures)
             throw new ArgumentException($"x: {Describe()} expects {InputFeatures} input features, actual {x.Cols} (shape {x.Shape}).", nameof(x));
         if (x.Rows < 1) throw new ArgumentException($"x: {Describe()} expects a batch of at least 1 example, actual shape {x.Shape}.", nameof(x));
+        if (Placement is not null) return ForwardThroughDevice(x);
         var y = OnForward(x);
         if (y is null || y.Rows != x.Rows || y.Cols != OutputFeatures(InputFeatures))
             throw new InvalidOperationException($"{Describe()}: OnForward returned {(y is null ? "null" : $"shape {y.Shape}")}; expected " +
@@ -112,7 +113,7 @@ public abstract partial class Layer
     {
         ArgumentNullException.ThrowIfNull(dy);
         RequireForwardCache();
-        return OnBackward(dy);
+        return Placement is null ? OnBackward(dy) : BackwardThroughDevice(dy);
     }
 
     /// <summary>

@@ -157,12 +157,17 @@ public sealed partial class Sequential : Layer
     }
 
     /// <summary>The L2 cost term λ/(2m)·Σ‖W‖²_F over regularized parameters (weights only).</summary>
-    public float L2Penalty(float lambda, int batchSize) =>
+    public float L2Penalty(float lambda, int batchSize) => Placement is not null ? L2OnDevice(lambda, batchSize, addGradients: false) :
         Parameters.Where(p => p.Regularized).Sum(p => CpuKernels.L2Penalty(p.Value.AsSpan(), lambda, batchSize));
 
     /// <summary>Adds (λ/m)·W to each weight's gradient, after <see cref="Layer.Backward"/>.</summary>
     public void AddL2Gradients(float lambda, int batchSize)
     {
+        if (Placement is not null)
+        {
+            L2OnDevice(lambda, batchSize, addGradients: true);
+            return;
+        }
         foreach (var p in Parameters.Where(p => p.Regularized))
             CpuKernels.L2GradientAccumulate(p.Value.AsSpan(), lambda, batchSize, p.Grad.AsSpan());
     }

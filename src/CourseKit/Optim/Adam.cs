@@ -1,3 +1,4 @@
+using CourseKit.Devices;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using CourseKit.Kernels;
@@ -46,6 +47,12 @@ public class Adam : Optimizer
 
     /// <inheritdoc />
     protected override IReadOnlyList<string> SlotNames => Slots;
+
+    private protected override bool RunsOnDevice => true;
+
+    private protected override void UpdateOnDevice(Device device, Parameter parameter, DeviceBuffer<float> w, DeviceBuffer<float> g,
+        DeviceBuffer<float>[] slots) =>
+        device.AdamStep(w, g, slots[0], slots[1], Steps, LearningRate, Beta1, Beta2, Epsilon, DecayFor(parameter));
 
     /// <summary>λ for <paramref name="parameter"/> in the decoupled decay W ← W − α·λ·W; 0 for Adam.</summary>
     private protected virtual float DecayFor(Parameter parameter) => 0f;

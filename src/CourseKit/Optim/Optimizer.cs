@@ -14,7 +14,7 @@ namespace CourseKit.Optim;
 /// gradient is checked to be finite and every existing state to match its parameter's size; a failed check throws
 /// and leaves parameters, state and <see cref="Steps"/> unchanged. t is shared by all parameters: step them together.
 /// </remarks>
-public abstract class Optimizer
+public abstract partial class Optimizer
 {
     private readonly Dictionary<string, float[][]> _state = new(StringComparer.Ordinal);
     private readonly List<Parameter> _buffer = [];
@@ -47,11 +47,15 @@ public abstract class Optimizer
         ArgumentNullException.ThrowIfNull(parameters);
         // A list is walked twice (check, then update) without allocating; any other sequence is enumerated once.
         IReadOnlyList<Parameter> list = parameters as IReadOnlyList<Parameter> ?? Buffer(parameters);
-        for (int i = 0; i < list.Count; i++)
+        var device = DeviceOf(list);
+        if (device is not null)
         {
-            var p = list[i] ?? throw new ArgumentException($"parameters: expected no null elements, actual null at [{i}].", nameof(parameters));
-            if (p.Trainable) Check(p);
+            StepOnDevice(device, list);
+            _buffer.Clear();
+            return;
         }
+        for (int i = 0; i < list.Count; i++)
+            if (list[i].Trainable) Check(list[i]);
         Steps++;
         for (int i = 0; i < list.Count; i++)
             if (list[i].Trainable) Update(list[i]);
@@ -65,6 +69,11 @@ public abstract class Optimizer
     protected float[][] State(Parameter parameter)
     {
         if (_state.TryGetValue(parameter.Name, out var slots)) return slots;
+        if (TakeStateFromDevice(parameter.Name) is { } downloaded)
+        {
+            _state.Add(parameter.Name, downloaded);
+            return downloaded;
+        }
         slots = new float[SlotNames.Count][];
         for (int k = 0; k < slots.Length; k++) slots[k] = new float[parameter.Count];
         _state.Add(parameter.Name, slots);
@@ -75,7 +84,7 @@ public abstract class Optimizer
     public virtual OptimizerState SaveState()
     {
         var slots = new Dictionary<string, float[]>(StringComparer.Ordinal);
-        foreach (var (name, arrays) in _state)
+        foreach (var (name, arrays) in _state.Concat(DeviceStateOnHost()))
             for (int k = 0; k < arrays.Length; k++) slots[$"{name}/{SlotNames[k]}"] = (float[])arrays[k].Clone();
         return new(GetType().Name, Steps, LearningRate, slots);
     }
@@ -91,6 +100,7 @@ public abstract class Optimizer
         ArgumentNullException.ThrowIfNull(state);
         var loaded = OptimizerStateReader.Read(state, GetType().Name, SlotNames, parameters);
         _state.Clear();
+        ClearDeviceState();
         foreach (var (name, slots) in loaded) _state.Add(name, slots);
         Steps = state.Steps;
         _learningRate = state.LearningRate;
@@ -102,10 +112,12 @@ public abstract class Optimizer
     {
         if (!Finite.All(p.Grad.AsSpan())) OptimizerStateReader.ThrowNonFiniteGradient(p);
         if (_state.TryGetValue(p.Name, out var slots) && slots.Length > 0 && slots[0].Length != p.Count)
-            throw new ArgumentException(
-                $"{p.Name}: expected optimizer state of length {p.Count} (shape {p.Value.Shape}), actual {slots[0].Length}; " +
-                "another parameter was stepped under the same name.", "parameters");
+            ThrowStateMismatch(p, slots[0].Length);
     }
+
+    private static void ThrowStateMismatch(Parameter p, int actual) => throw new ArgumentException(
+        $"{p.Name}: expected optimizer state of length {p.Count} (shape {p.Value.Shape}), actual {actual}; " +
+        "another parameter was stepped under the same name.", "parameters");
 
     private List<Parameter> Buffer(IEnumerable<Parameter> parameters)
     {

@@ -1,3 +1,4 @@
+using CourseKit.Devices;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using CourseKit.Kernels;
@@ -38,6 +39,11 @@ public sealed class RmsProp : Optimizer
 
     /// <inheritdoc />
     protected override IReadOnlyList<string> SlotNames => Slots;
+
+    private protected override bool RunsOnDevice => true;
+
+    private protected override void UpdateOnDevice(Device device, Parameter parameter, DeviceBuffer<float> w, DeviceBuffer<float> g,
+        DeviceBuffer<float>[] slots) => device.RmsPropStep(w, g, slots[0], LearningRate, Beta2, Epsilon);
 
     /// <inheritdoc />
     protected override void Update(Parameter parameter)

@@ -1,3 +1,4 @@
+using CourseKit.Devices;
 using System.Numerics.Tensors;
 using CourseKit.Nn;
 
@@ -12,6 +13,11 @@ public sealed class Sgd : Optimizer
     /// <summary>Creates gradient descent with learning rate α.</summary>
     /// <param name="learningRate">α, finite and &gt; 0.</param>
     public Sgd(double learningRate) : base(learningRate) { }
+
+    private protected override bool RunsOnDevice => true;
+
+    private protected override void UpdateOnDevice(Device device, Parameter parameter, DeviceBuffer<float> w, DeviceBuffer<float> g,
+        DeviceBuffer<float>[] slots) => device.SgdStep(w, g, LearningRate);
 
     /// <inheritdoc />
     protected override void Update(Parameter parameter) =>

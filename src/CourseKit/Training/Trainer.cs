@@ -67,6 +67,7 @@ public sealed partial class Trainer(Sequential model, ILoss loss, Optimizer opti
         Model.Eval();
         try
         {
+            if (Model.Placement is { } device) return EvaluateOnDevice(device, x, labels, batchSize);
             double cost = 0;
             long correct = 0;
             foreach (var (bx, by) in new MiniBatches(x, labels, batchSize, seed: 0, dropLast: false, shuffle: false, reuseBuffers: true).Epoch(1))
@@ -111,6 +112,7 @@ public sealed partial class Trainer(Sequential model, ILoss loss, Optimizer opti
     /// <summary>One optimization step on a batch; returns its cost (with the L2 term when λ &gt; 0).</summary>
     private float Step(Matrix x, int[] labels, float lambda, out int correct)
     {
+        if (Model.Placement is { } device) return StepOnDevice(device, x, labels, lambda, out correct);
         var output = Model.ForwardShared(x);
         var dOutput = _dOutput is { } d && d.Rows == output.Rows && d.Cols == output.Cols ? d : _dOutput = new Matrix(output.Rows, output.Cols);
         float cost = Loss.Compute(output, labels, dOutput);
