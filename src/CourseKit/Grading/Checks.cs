@@ -1,7 +1,7 @@
 namespace CourseKit.Grading;
 
 /// <summary>
-/// Ready-made checks for the softmax chapter. A check cell reads <c>Checks.Softmax.Run(Softmax)</c>, where
+/// Ready-made checks for the chapters' exercises, one file per check (Checks.*.cs). A check cell reads <c>Checks.Softmax.Run(Softmax)</c>, where
 /// <c>Softmax</c> is the learner's function; the result renders as one line on success (<c>✓ softmax: 4/4 cases
 /// passed</c>) and as the failing case with its diagnostics otherwise.
 /// </summary>

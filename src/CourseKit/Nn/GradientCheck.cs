@@ -46,7 +46,7 @@ public static partial class GradientCheck
     }
 
     /// <summary>Checks every trainable parameter of <paramref name="model"/> on one batch.</summary>
-    /// <param name="model">A built model; its mode (training or inference) is used as is.</param>
+    /// <param name="model">A built model in training mode, without dropout (keepProb = 1).</param>
     /// <param name="loss">The cost on the model's output.</param>
     /// <param name="x">A batch, m × n_in.</param>
     /// <param name="labels">One label per row of <paramref name="x"/>.</param>
@@ -66,9 +66,14 @@ public static partial class GradientCheck
         if (labels.Length != x.Rows) throw new ArgumentException($"labels: expected one label per row of x ({x.Rows}), actual {labels.Length}.", nameof(labels));
         if (maxPerParameter < 1)
             throw new ArgumentOutOfRangeException(nameof(maxPerParameter), maxPerParameter, $"maxPerParameter: expected ≥ 1, actual {maxPerParameter}.");
-        var dropout = model.AllLayers.OfType<Dropout>().FirstOrDefault(d => d.Training && d.KeepProb < 1f);
+        // Backward runs only after a training-mode forward, so inference mode cannot be checked; dropout is switched off
+        // by building the network with keepProb = 1 (Eval() would also swap BatchNorm to its running statistics).
+        if (!model.IsTraining)
+            throw new InvalidOperationException("model: expected training mode for a gradient check (model.Train()), actual inference mode (Eval()): " +
+                "backward runs only after a training-mode forward. To check a network with dropout, build it with keepProb = 1.");
+        var dropout = model.AllLayers.OfType<Dropout>().FirstOrDefault(d => d.KeepProb < 1f);
         if (dropout is not null)
-            throw new InvalidOperationException($"Gradient checking refuses to run with dropout on ({dropout.Describe()}, keepProb {dropout.KeepProb}): switch it off (keepProb = 1 or Eval()) while checking.");
+            throw new InvalidOperationException($"Gradient checking refuses to run with dropout on ({dropout.Describe()}, keepProb {dropout.KeepProb}): build the network with keepProb = 1 while checking.");
         // λ in float, as training uses it: the double cost and the float kernels then regularize with the same value.
         float l2 = ScalarArguments.NonNegative(lambda, nameof(lambda));
         string? missing = MissingDoublePath(model, loss);

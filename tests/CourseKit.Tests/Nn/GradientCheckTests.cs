@@ -85,7 +85,11 @@ public class GradientCheckTests
         var model = new Sequential(new Dense(4), new BatchNorm(), new Dropout(0.5f), new Dense(2)).Build(3, seed: 0);
         var (x, y) = Batch(6, 3, 2, seed: 1);
         var ex = Assert.Throws<InvalidOperationException>(() => GradientCheck.Run(model, new SoftmaxCrossEntropyLoss(), x, y));
-        Assert.Contains("dropout", ex.Message);
+        Assert.Contains("refuses to run with dropout on", ex.Message);
+        Assert.Contains("build the network with keepProb = 1", ex.Message);
+        model.Eval();   // not a way around it: backward needs a training-mode forward, and the message says so
+        var inEval = Assert.Throws<InvalidOperationException>(() => GradientCheck.Run(model, new SoftmaxCrossEntropyLoss(), x, y));
+        Assert.StartsWith("model: expected training mode for a gradient check (model.Train()), actual inference mode (Eval())", inEval.Message);
         var noDropout = new Sequential(new Dense(4), new BatchNorm(), new Dense(2)).Build(3, seed: 0);
         var bn = (BatchNorm)noDropout.Layers[1];
         float[] before = bn.RunningMean.Value.Data.ToArray();
