@@ -7,7 +7,7 @@ namespace CourseKit.Charts;
 
 /// <summary>Learning curves of a training <see cref="History"/> in one call: <c>history.LearningCurves()</c>.</summary>
 /// <remarks>Extension methods here, so that <c>Training</c> does not depend on <c>Charts</c>.</remarks>
-public static class HistoryCharts
+public static partial class HistoryCharts
 {
     /// <summary>
     /// Cost per epoch (train, and validation when recorded) beside accuracy per epoch, as a 1 × 2 grid in which train

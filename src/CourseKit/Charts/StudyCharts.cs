@@ -14,7 +14,7 @@ namespace CourseKit.Charts;
 /// <c>PlotIntermediateValues()</c>, and a babysitting session's branches (<c>PlotBranches()</c>).
 /// </summary>
 /// <remarks>Extension methods here, so that <c>Tuning</c> does not depend on <c>Charts</c>.</remarks>
-public static class StudyCharts
+public static partial class StudyCharts
 {
     /// <summary>Each complete trial's value (markers) and the best so far (a line), against the trial number.</summary>
     public static GenericChart PlotOptimizationHistory(this Study study)
@@ -86,8 +86,16 @@ public static class StudyCharts
     }
 
     /// <summary>The learning curves (intermediate values) of all trials — pruned ones stop where they were pruned.</summary>
-    public static GenericChart PlotIntermediateValues(this Study study)
+    public static GenericChart PlotIntermediateValues(this Study study) => PlotIntermediateValues(study, showConfiguration: false);
+
+    /// <summary>
+    /// The learning curves of all trials; with <paramref name="showConfiguration"/>, the comparison chart of an experiment
+    /// tracker: each curve named by its trial's configuration and colored by its last value on one color scale (dark
+    /// for the worst, bright for the best), the legend best first, unfinished trials (pruned, failed) dotted.
+    /// </summary>
+    public static GenericChart PlotIntermediateValues(this Study study, bool showConfiguration)
     {
+        if (showConfiguration) return PlotRunCurves(study);
         var curves = RequirePoints(study, study.Trials.Where(t => t.Intermediate.Count > 0).ToList(), "learning curves")
             .Select(t => PlotlyChart.Line<int, double, string>(t.Intermediate.Keys, t.Intermediate.Values,
                 Name: $"trial {t.Number} ({t.State.ToString().ToLowerInvariant()})"));

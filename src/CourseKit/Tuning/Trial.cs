@@ -11,6 +11,7 @@ namespace CourseKit.Tuning;
 public sealed class Trial
 {
     private readonly Dictionary<string, Distribution> _distributions = [];
+    private readonly List<(string Name, Distribution Distribution)> _asked = [];
     private readonly Dictionary<string, object?> _values = [];
     private readonly SortedDictionary<int, double> _intermediate = [];
     private readonly IReadOnlyList<TrialRecord> _history;
@@ -36,6 +37,12 @@ public sealed class Trial
 
     /// <summary>The values suggested so far, by name; <c>Params.Get&lt;double&gt;("alpha")</c> reads one typed.</summary>
     public ParameterValues Params => new(_values);
+
+    /// <summary>
+    /// The distributions this trial was asked for, in the order of the first request for each name: what the objective
+    /// declares as its search space (see <see cref="DeclaredSpace.Of{T}"/> to read it without running the objective).
+    /// </summary>
+    public IReadOnlyList<(string Name, Distribution Distribution)> Distributions => _asked.ToArray();
 
     /// <summary>The intermediate values reported so far, by step.</summary>
     public IReadOnlyDictionary<int, double> Intermediate => _intermediate;
@@ -81,6 +88,7 @@ public sealed class Trial
             throw new InvalidOperationException($"{name}: the sampler {Study.Sampler.GetType().Name} proposed {value}, outside {distribution}.");
         Study.Storage.SetParameter(Study.Id, Number, name, distribution, value);
         _distributions[name] = distribution;
+        _asked.Add((name, distribution));
         return _values[name] = distribution.ToExternal(value);
     }
 
