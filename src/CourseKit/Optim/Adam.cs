@@ -1,6 +1,4 @@
 using CourseKit.Devices;
-using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 using CourseKit.Kernels;
 using CourseKit.Nn;
 using CourseKit.Tensors;
@@ -68,39 +66,7 @@ public class Adam : Optimizer
             _correctedFor = Steps;
         }
         float[][] state = State(parameter);
-        var rule = new Rule(LearningRate * _c1, _c2, 1f - LearningRate * DecayFor(parameter), Beta1, Beta2, Epsilon);
+        var rule = new AdamRule(LearningRate * _c1, _c2, 1f - LearningRate * DecayFor(parameter), Beta1, Beta2, Epsilon);
         UpdateLoop.Run(rule, parameter.Value.AsSpan(), parameter.Grad.AsSpan(), state[0], state[1]);
-    }
-
-    // w·keep − (α/(1 − β₁ᵗ))·v / (√s·(1/√(1 − β₂ᵗ)) + ε)  =  w·keep − α·v̂/(√ŝ + ε);  keep = 1 − α·λ (1 for Adam).
-    private readonly struct Rule(float stepSize, float c2, float keep, float beta1, float beta2, float epsilon) : IUpdateRule
-    {
-        private readonly float _oneMinusBeta1 = 1f - beta1, _oneMinusBeta2 = 1f - beta2;
-
-        public static int Slots => 2;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public float Invoke(float w, float g, ref float v, ref float s)
-        {
-            v = beta1 * v + _oneMinusBeta1 * g;
-            s = beta2 * s + _oneMinusBeta2 * (g * g);
-            return w * keep - stepSize * v / (MathF.Sqrt(s) * c2 + epsilon);
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public Vector512<float> Invoke(Vector512<float> w, Vector512<float> g, ref Vector512<float> v, ref Vector512<float> s)
-        {
-            v = beta1 * v + _oneMinusBeta1 * g;
-            s = beta2 * s + _oneMinusBeta2 * (g * g);
-            return w * keep - stepSize * v / (Vector512.Sqrt(s) * c2 + Vector512.Create(epsilon));
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public Vector256<float> Invoke(Vector256<float> w, Vector256<float> g, ref Vector256<float> v, ref Vector256<float> s)
-        {
-            v = beta1 * v + _oneMinusBeta1 * g;
-            s = beta2 * s + _oneMinusBeta2 * (g * g);
-            return w * keep - stepSize * v / (Vector256.Sqrt(s) * c2 + Vector256.Create(epsilon));
-        }
     }
 }

@@ -1,6 +1,4 @@
 using CourseKit.Devices;
-using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 using CourseKit.Kernels;
 using CourseKit.Nn;
 
@@ -39,35 +37,7 @@ public sealed class Momentum : Optimizer
     protected override void Update(Parameter parameter)
     {
         float[][] state = State(parameter);
-        var rule = new Rule(LearningRate, Beta);
+        var rule = new MomentumRule(LearningRate, Beta);
         UpdateLoop.Run(rule, parameter.Value.AsSpan(), parameter.Grad.AsSpan(), state[0], default);
-    }
-
-    private readonly struct Rule(float alpha, float beta) : IUpdateRule
-    {
-        private readonly float _oneMinusBeta = 1f - beta;
-
-        public static int Slots => 1;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public float Invoke(float w, float g, ref float v, ref float unused)
-        {
-            v = beta * v + _oneMinusBeta * g;
-            return w - alpha * v;
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public Vector512<float> Invoke(Vector512<float> w, Vector512<float> g, ref Vector512<float> v, ref Vector512<float> unused)
-        {
-            v = beta * v + _oneMinusBeta * g;
-            return w - alpha * v;
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public Vector256<float> Invoke(Vector256<float> w, Vector256<float> g, ref Vector256<float> v, ref Vector256<float> unused)
-        {
-            v = beta * v + _oneMinusBeta * g;
-            return w - alpha * v;
-        }
     }
 }

@@ -1,6 +1,4 @@
 using CourseKit.Devices;
-using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 using CourseKit.Kernels;
 using CourseKit.Nn;
 
@@ -49,35 +47,7 @@ public sealed class RmsProp : Optimizer
     protected override void Update(Parameter parameter)
     {
         float[][] state = State(parameter);
-        var rule = new Rule(LearningRate, Beta2, Epsilon);
+        var rule = new RmsPropRule(LearningRate, Beta2, Epsilon);
         UpdateLoop.Run(rule, parameter.Value.AsSpan(), parameter.Grad.AsSpan(), state[0], default);
-    }
-
-    private readonly struct Rule(float alpha, float beta2, float epsilon) : IUpdateRule
-    {
-        private readonly float _oneMinusBeta2 = 1f - beta2;
-
-        public static int Slots => 1;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public float Invoke(float w, float g, ref float s, ref float unused)
-        {
-            s = beta2 * s + _oneMinusBeta2 * (g * g);
-            return w - alpha * g / (MathF.Sqrt(s) + epsilon);
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public Vector512<float> Invoke(Vector512<float> w, Vector512<float> g, ref Vector512<float> s, ref Vector512<float> unused)
-        {
-            s = beta2 * s + _oneMinusBeta2 * (g * g);
-            return w - alpha * g / (Vector512.Sqrt(s) + Vector512.Create(epsilon));
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public Vector256<float> Invoke(Vector256<float> w, Vector256<float> g, ref Vector256<float> s, ref Vector256<float> unused)
-        {
-            s = beta2 * s + _oneMinusBeta2 * (g * g);
-            return w - alpha * g / (Vector256.Sqrt(s) + Vector256.Create(epsilon));
-        }
     }
 }
