@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using CourseKit.Tests.Support;
 
@@ -7,19 +6,7 @@ namespace CourseKit.Tests.Devices;
 /// <summary><c>coursekit bench train --backend NAME --json</c> run as a process, in a tiny configuration.</summary>
 public class BenchTrainBackendTests
 {
-    private static (int Code, string Out, string Err) Coursekit(params string[] args)
-    {
-        var bin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        string dll = Path.Combine(PostgresCluster.RepositoryRoot(), "src", "CourseKit.Cli", "bin", bin.Parent!.Name, bin.Name, "coursekit.dll");
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(dll);
-        foreach (string a in args) info.ArgumentList.Add(a);
-        using var p = Process.Start(info)!;
-        var err = p.StandardError.ReadToEndAsync();
-        string output = p.StandardOutput.ReadToEnd();
-        Assert.True(p.WaitForExit(TimeSpan.FromMinutes(3)), "coursekit did not exit in 3 minutes");
-        return (p.ExitCode, output, err.Result);
-    }
+    private static (int Code, string Out, string Err) Coursekit(params string[] args) => CoursekitProcess.Run(TimeSpan.FromMinutes(3), args);
 
     [Fact]
     public void Bench_train_on_ilgpu_cpu_reports_the_backend_in_each_row_and_the_cpu_rows_stay_as_they_were()

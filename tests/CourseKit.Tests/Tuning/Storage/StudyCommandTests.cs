@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using CourseKit.Tests.Support;
 using CourseKit.Tuning;
@@ -8,19 +7,7 @@ namespace CourseKit.Tests.Tuning.Storage;
 /// <summary><c>coursekit study list|show|export|report|delete</c> run as a process on studies made here, in SQLite and PostgreSQL.</summary>
 public class StudyCommandTests
 {
-    private static (int Code, string Out, string Err) Coursekit(params string[] args)
-    {
-        var bin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        string dll = Path.Combine(PostgresCluster.RepositoryRoot(), "src", "CourseKit.Cli", "bin", bin.Parent!.Name, bin.Name, "coursekit.dll");
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(dll);
-        foreach (string a in args) info.ArgumentList.Add(a);
-        using var p = Process.Start(info)!;
-        var err = p.StandardError.ReadToEndAsync();
-        string output = p.StandardOutput.ReadToEnd();
-        Assert.True(p.WaitForExit(TimeSpan.FromMinutes(2)), "coursekit did not exit in 2 minutes");
-        return (p.ExitCode, output, err.Result);
-    }
+    private static (int Code, string Out, string Err) Coursekit(params string[] args) => CoursekitProcess.Run(TimeSpan.FromMinutes(2), args);
 
     /// <summary>A study with a complete, a pruned and a failed trial, a categorical with a comma, and a second study.</summary>
     private static void Fill(IStudyStorage storage)
