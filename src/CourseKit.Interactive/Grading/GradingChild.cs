@@ -37,21 +37,43 @@ public static class GradingChild
         var notebook = Notebook.CreatePolyglot(Path.Combine(request.BaseDirectory, "graded.ipynb"));
         foreach (var cell in request.Cells) notebook.AddCodeCell(cell.Source);
         int NumberOf(NotebookCell cell) => request.Cells[cell.Index].Number;
+        var census = ThreadCensus.ForThisProcess();
+        int before = 0;
         var options = new NotebookRunOptions
         {
             CellTimeout = TimeSpan.FromSeconds(request.CellTimeoutSeconds),
             BaseDirectory = request.BaseDirectory,
-            CellStarting = cell => writer.Write(new CellStarted(NumberOf(cell))),
-            CellFinished = (cell, result) => Report(writer, request.Cells[cell.Index], result),
+            CellStarting = cell =>
+            {
+                before = census.Count();
+                writer.Write(new CellStarted(NumberOf(cell)));
+            },
+            CellFinished = (cell, result) =>
+            {
+                if (result.Status is CellStatus.Skipped or CellStatus.NotRun) return;
+                int after = census.Count();
+                if (!census.RanAway(before, after)) Report(writer, request.Cells[cell.Index], result);
+                else EndRunaway(writer, request.Cells[cell.Index].Number, after, census.Bound);
+            },
         };
-        new NotebookRunner(options).Run(notebook);
+        try { new NotebookRunner(options).Run(notebook); }
+        catch (RunEnded) { }   // the cells after a runaway one are not run, as after a timeout
         writer.Write(new RunCompleted());
         return 0;
     }
 
+    // The cell's answers and outputs no longer matter: the grader scores its exercise 0 and grades again without it.
+    private static void EndRunaway(EventWriter writer, int cell, int threads, int bound)
+    {
+        writer.Write(new CellFinished(cell, CourseKit.Grading.Protocol.CellOutcome.Runaway,
+            $"RunawayThreads: {threads} threads and processes were left running after this cell (a run may keep {bound})", []));
+        throw new RunEnded();
+    }
+
+    private sealed class RunEnded : Exception;
+
     private static void Report(EventWriter writer, RequestCell cell, CellRunResult result)
     {
-        if (result.Status is CellStatus.Skipped or CellStatus.NotRun) return;
         var outputs = result.Outputs.ToList();
         if (cell.Probe && result.Status == CellStatus.Succeeded && Answers(outputs) is var (answers, output))
         {
