@@ -38,22 +38,23 @@ public static class GradingChild
         foreach (var cell in request.Cells) notebook.AddCodeCell(cell.Source);
         int NumberOf(NotebookCell cell) => request.Cells[cell.Index].Number;
         var census = ThreadCensus.ForThisProcess();
-        int before = 0;
+        ResourceUse? start = null, before = null;
         var options = new NotebookRunOptions
         {
             CellTimeout = TimeSpan.FromSeconds(request.CellTimeoutSeconds),
             BaseDirectory = request.BaseDirectory,
             CellStarting = cell =>
             {
-                before = census.Count();
+                before = census.Take();
+                start ??= before;
                 writer.Write(new CellStarted(NumberOf(cell)));
             },
             CellFinished = (cell, result) =>
             {
                 if (result.Status is CellStatus.Skipped or CellStatus.NotRun) return;
-                int after = census.Count();
-                if (!census.RanAway(before, after)) Report(writer, request.Cells[cell.Index], result);
-                else EndRunaway(writer, request.Cells[cell.Index].Number, after, census.Bound);
+                var after = census.Take();
+                if (!census.RanAway(start!, before!, after)) Report(writer, request.Cells[cell.Index], result);
+                else EndRunaway(writer, request.Cells[cell.Index].Number, after.Threads - before!.Threads);
             },
         };
         try { new NotebookRunner(options).Run(notebook); }
@@ -63,10 +64,10 @@ public static class GradingChild
     }
 
     // The cell's answers and outputs no longer matter: the grader scores its exercise 0 and grades again without it.
-    private static void EndRunaway(EventWriter writer, int cell, int threads, int bound)
+    private static void EndRunaway(EventWriter writer, int cell, int threads)
     {
         writer.Write(new CellFinished(cell, CourseKit.Grading.Protocol.CellOutcome.Runaway,
-            $"RunawayThreads: {threads} threads and processes were left running after this cell (a run may keep {bound})", []));
+            $"RunawayThreads: this cell left {threads} threads running, and too few threads or too little memory for the cells after it", []));
         throw new RunEnded();
     }
 

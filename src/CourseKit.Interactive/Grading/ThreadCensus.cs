@@ -3,37 +3,85 @@ using System.Globalization;
 
 namespace CourseKit.Interactive.Grading;
 
-/// <summary>
-/// The threads and processes that count against the grading child's limit on them (<c>RLIMIT_NPROC</c>, which the
-/// sandbox sets per user), counted by the child between cells. Every cell runs on a thread of its own and the runtime
-/// starts threads too, so a cell after which the count passes <see cref="Bound"/> — three quarters of the limit — left
-/// threads or processes running that starve the cells after it: the run ends there and the grader blames that cell
-/// (and grades the notebook again without it), instead of the next cell, which merely could not start.
-/// </summary>
-/// <param name="Bound">The count a run may keep after a cell.</param>
-/// <param name="Uid">The user whose tasks are counted (all of them count against the limit), or null for this process's own threads.</param>
-public sealed record ThreadCensus(int Bound, int? Uid)
-{
-    /// <summary>The limit assumed where none binds (no limit, or root, whom the kernel does not limit): the sandbox's.</summary>
-    public const int DefaultLimit = 512;
+/// <summary>What a grading child uses of the resources every thread takes, at one moment.</summary>
+/// <param name="Threads">This process's threads.</param>
+/// <param name="Tasks">Threads and processes that count against the limit on them (every task of the user), or <paramref name="Threads"/>.</param>
+/// <param name="AddressBytes">This process's address space (each thread reserves its stack in it), or 0 where unknown.</param>
+public sealed record ResourceUse(int Threads, int Tasks, long AddressBytes);
 
-    /// <summary>How long a count above the bound is given to fall back (threads that ended with the cell take a moment to go).</summary>
+/// <summary>
+/// The resources threads use up in the grading child — slots under the limit on processes and threads
+/// (<c>RLIMIT_NPROC</c>, per user) and address space for their stacks (<c>RLIMIT_AS</c>), both set by the sandbox —
+/// measured by the child between cells. Every cell runs on a thread of its own and the runtime needs threads and
+/// memory too, so a cell that leaves threads running and less than a quarter of either resource free has starved the
+/// cells after it: the run ends there and the grader blames that cell (and grades the notebook again without it),
+/// not the next cell, which merely could not go on.
+/// </summary>
+/// <param name="TaskLimit">The limit on processes and threads where it binds (not for root, whom the kernel does not limit), or null.</param>
+/// <param name="AddressLimit">The address-space limit in bytes, or null.</param>
+/// <param name="Uid">The user whose tasks count against <paramref name="TaskLimit"/>, or null to count this process's threads.</param>
+public sealed record ThreadCensus(int? TaskLimit, long? AddressLimit, int? Uid)
+{
+    /// <summary>Threads a cell may leave running without being suspected (the thread pool grows and shrinks by itself).</summary>
+    public const int LeftAllowance = 16;
+
+    /// <summary>How long a cell's threads are given to end before the cell is blamed (threads that ended with it take a moment to go).</summary>
     public static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(2);
 
-    /// <summary>The census for this process, from its own limits (Linux's /proc; elsewhere its own threads against the default).</summary>
+    /// <summary>The census for this process, from its own limits (Linux's /proc; elsewhere no limit is known and no cell is blamed).</summary>
     public static ThreadCensus ForThisProcess()
     {
-        int? limit = OperatingSystem.IsLinux() ? ProcLimit() : null;
-        int? uid = OperatingSystem.IsLinux() ? RealUid("/proc/self/status") : null;
-        bool binds = limit is not null && uid is not null and not 0;
-        return new ThreadCensus((binds ? limit!.Value : DefaultLimit) * 3 / 4, binds ? uid : null);
+        if (!OperatingSystem.IsLinux()) return new ThreadCensus(null, null, null);
+        var limits = File.ReadAllLines("/proc/self/limits");
+        int? uid = Field(File.ReadAllLines("/proc/self/status"), "Uid:");
+        long? tasks = Limit(limits, "Max processes");
+        bool binds = tasks is not null && uid is not null and not 0;
+        return new ThreadCensus(binds ? (int)Math.Min(tasks!.Value, int.MaxValue) : null, Limit(limits, "Max address space"), binds ? uid : null);
     }
 
-    /// <summary>The threads counted now: every task of <see cref="Uid"/>, or this process's threads.</summary>
-    public int Count()
+    /// <summary>The resources used now.</summary>
+    public ResourceUse Take()
     {
-        if (!OperatingSystem.IsLinux()) { using var self = Process.GetCurrentProcess(); return self.Threads.Count; }
-        if (Uid is not { } uid) return Threads(File.ReadAllLines("/proc/self/status")) ?? 0;
+        if (!OperatingSystem.IsLinux()) { using var self = Process.GetCurrentProcess(); return new ResourceUse(self.Threads.Count, self.Threads.Count, 0); }
+        var status = File.ReadAllLines("/proc/self/status");
+        int threads = Field(status, "Threads:") ?? 0;
+        long address = (Field(status, "VmSize:") ?? 0) * 1024L;
+        return new ResourceUse(threads, Uid is { } uid ? TasksOf(uid) : threads, address);
+    }
+
+    /// <summary>
+    /// Whether the cell that ran between <paramref name="before"/> and <paramref name="after"/> left threads running
+    /// and too little free: fewer than a quarter of <see cref="TaskLimit"/>, or less than a quarter of the address space
+    /// that was free at <paramref name="start"/> (the run's first cell). It is measured again for up to
+    /// <see cref="SettleTime"/> before it counts; a cell that left no threads is never blamed.
+    /// </summary>
+    public bool RanAway(ResourceUse start, ResourceUse before, ResourceUse after)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        ArgumentNullException.ThrowIfNull(before);
+        var clock = Stopwatch.StartNew();
+        for (var now = after; Starves(start, before, now); now = Take())
+        {
+            if (clock.Elapsed >= SettleTime) return true;
+            Thread.Sleep(100);
+        }
+        return false;
+    }
+
+    /// <summary>Whether, at <paramref name="now"/>, the cell that started at <paramref name="before"/> left threads running and too little free (see <see cref="RanAway"/>).</summary>
+    public bool Starves(ResourceUse start, ResourceUse before, ResourceUse now)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(now);
+        if (now.Threads - before.Threads < LeftAllowance) return false;
+        bool fewTasks = TaskLimit is { } tasks && tasks - now.Tasks < tasks / 4;
+        bool littleAddress = AddressLimit is { } space && start.AddressBytes > 0 && space - now.AddressBytes < (space - start.AddressBytes) / 4;
+        return fewTasks || littleAddress;
+    }
+
+    private static int TasksOf(int uid)
+    {
         int total = 0;
         foreach (string dir in Directory.EnumerateDirectories("/proc"))
         {
@@ -41,43 +89,20 @@ public sealed record ThreadCensus(int Bound, int? Uid)
             string[] status;
             try { status = File.ReadAllLines(Path.Combine(dir, "status")); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { continue; }   // gone meanwhile
-            if (RealUid(status) == uid) total += Threads(status) ?? 0;
+            if (Field(status, "Uid:") == uid) total += Field(status, "Threads:") ?? 0;
         }
         return total;
     }
 
-    /// <summary>
-    /// Whether the cell between a count of <paramref name="before"/> and one of <paramref name="after"/> took the count
-    /// past <see cref="Bound"/> and it stays there for <see cref="SettleTime"/>; a count already past it before the cell
-    /// is not the cell's doing.
-    /// </summary>
-    public bool RanAway(int before, int after)
+    // "Max processes             512                  512                  processes": the soft limit; null when unlimited.
+    private static long? Limit(string[] limits, string name)
     {
-        if (before > Bound || after <= Bound) return false;
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < SettleTime)
-        {
-            Thread.Sleep(100);
-            if (Count() <= Bound) return false;
-        }
-        return true;
+        string? line = limits.FirstOrDefault(l => l.StartsWith(name, StringComparison.Ordinal));
+        var fields = line?[name.Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return fields is { Length: > 0 } && long.TryParse(fields[0], NumberStyles.None, CultureInfo.InvariantCulture, out long soft) ? soft : null;
     }
 
-    private static int? ProcLimit()
-    {
-        // "Max processes             512                  512                  processes"
-        string? line = File.ReadLines("/proc/self/limits").FirstOrDefault(l => l.StartsWith("Max processes", StringComparison.Ordinal));
-        var fields = line?["Max processes".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return fields is { Length: > 0 } && int.TryParse(fields[0], NumberStyles.None, CultureInfo.InvariantCulture, out int soft) ? soft : null;
-    }
-
-    private static int? RealUid(string statusPath) => RealUid(File.ReadAllLines(statusPath));
-
-    private static int? RealUid(string[] status) => Field(status, "Uid:");
-
-    private static int? Threads(string[] status) => Field(status, "Threads:");
-
-    // "Uid:\t60000\t60000\t60000\t60000" → 60000 (the first number after the name).
+    // "Uid:\t60000\t60000\t60000\t60000" → 60000, "VmSize:\t 7515956 kB" → 7515956: the first number after the name.
     private static int? Field(string[] status, string name)
     {
         string? line = status.FirstOrDefault(l => l.StartsWith(name, StringComparison.Ordinal));
