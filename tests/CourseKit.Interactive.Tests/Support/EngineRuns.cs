@@ -19,7 +19,8 @@ internal static class EngineRuns
 
     private static Run Execute(string chapter)
     {
-        string folder = Path.Combine(Repo.Root, "artifacts", "engine-runs", Path.GetDirectoryName(chapter)!.Replace('/', '_'));
+        // Under artifacts/test-notebooks, which run-tests.sh validates against the nbformat schema.
+        string folder = Path.Combine(Repo.Root, "artifacts", "test-notebooks", "coursekit-run", Path.GetDirectoryName(chapter)!.Replace('/', '_'));
         string executed = Path.Combine(folder, Path.GetFileName(chapter));
         if (File.Exists(executed)) File.Delete(executed);   // never an earlier test run's
         var outcome = CoursekitProcess.Run("run", Path.Combine(Repo.Root, chapter), "--output", folder);
