@@ -23,7 +23,7 @@ internal static class EngineRuns
         string folder = Path.Combine(Repo.Root, "artifacts", "test-notebooks", "coursekit-run", Path.GetDirectoryName(chapter)!.Replace('/', '_'));
         string executed = Path.Combine(folder, Path.GetFileName(chapter));
         if (File.Exists(executed)) File.Delete(executed);   // never an earlier test run's
-        var outcome = CoursekitProcess.Run("run", Path.Combine(Repo.Root, chapter), "--output", folder);
+        var outcome = CoursekitProcess.Run(TimeSpan.FromMinutes(20), new Dictionary<string, string>(), "run", Path.Combine(Repo.Root, chapter), "--output", folder);
         return new Run(outcome, executed);
     }
 }
