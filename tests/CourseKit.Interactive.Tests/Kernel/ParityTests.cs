@@ -42,12 +42,12 @@ public class ParityTests
         // What the chapter tests (CourseKit.Notebooks.Tests) once checked on a run of their own: a solution passes every
         // check and has no exercise left undone; a student version reports every check not implemented. Parity has
         // already required the same in the kernels, and no other error output in any runtime.
-        var engine = Runtime(run.Output, "coursekit-run");
-        var statuses = engine["checks"]!.AsObject().SelectMany(cell => cell.Value!.AsArray().Select(s => s!.GetValue<string>())).ToList();
+        var underEngine = Runtime(run.Output, "coursekit-run");
+        var statuses = underEngine["checks"]!.AsObject().SelectMany(cell => cell.Value!.AsArray().Select(s => s!.GetValue<string>())).ToList();
         bool solution = chapter.StartsWith("notebooks/solutions/", StringComparison.Ordinal);
         Assert.NotEmpty(statuses);
         Assert.All(statuses, s => Assert.Equal(solution ? "passed" : "not_implemented", s));
-        if (solution) Assert.Empty(engine["not_implemented"]!.AsArray());
+        if (solution) Assert.Empty(underEngine["not_implemented"]!.AsArray());
     }
 
     // parity.py's line for one runtime: {"runtime": …, "seconds": …, "checks": {cell: [status …]}, "not_implemented": […], "errors": […]}.
