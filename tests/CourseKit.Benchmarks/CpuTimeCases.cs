@@ -12,10 +12,16 @@ internal static unsafe class CpuTimeCases
 {
     public sealed record Case(string Name, int Threads, Func<Action> Setup, double Flops = 0);
 
+    /// <summary>The FMA probe's size: ≈ 0.1 ms, short beside every case it is paired with.</summary>
+    public const int ProbeSteps = 1 << 16;
+
+    /// <summary>The probe's floating-point operations: 12 zmm FMAs of 16 lanes per step.</summary>
+    public const double ProbeFlops = 2.0 * 16 * 12 * ProbeSteps;
+
     public static IEnumerable<Case> All()
     {
         const int FmaSteps = 1 << 20;
-        yield return new("fma_peak_zmm", 1, () => () => FmaPeak(FmaSteps), 2.0 * 16 * 12 * FmaSteps);
+        yield return new("fma_peak_zmm", 1, () => () => FmaPeak(FmaSteps), ProbeFlops * (FmaSteps / ProbeSteps));
         foreach (var kernel in MicroKernels.Supported().Take(2))
             yield return new($"micro_{kernel.MR}x{kernel.NR}_in_L1", 1, () => MicroKernelInL1(kernel), 2.0 * kernel.MR * kernel.NR * 256 * 1000);
         yield return new("gemm_1024", 1, () => Gemm(1024, 1024, 1024, 1), 2.0 * 1024 * 1024 * 1024);
@@ -30,6 +36,10 @@ internal static unsafe class CpuTimeCases
         yield return new("digits_fwd_64x256x256", 1, () => Gemm(64, 256, 256, 1), 2.0 * 64 * 256 * 256);
         yield return new("digits_dw_256x256x64", 1, () => Gemm(256, 256, 64, 1, transposeA: true), 2.0 * 64 * 256 * 256);
         yield return new("batchnorm_forward_4096x1024", 1, () => BatchNormForward(4096, 1024));
+        // Its two passes' floors on this machine: one read of x (the statistics) and one read-and-write (y = affine of x).
+        yield return new("batchnorm_inference_4096x1024", 1, () => BatchNormInference(4096, 1024));
+        yield return new("sum_16MiB", 1, () => { float[] x = Matrix.RandomNormal(4096, 1024, seed: 3).Data; return () => System.Numerics.Tensors.TensorPrimitives.Sum(x); });
+        yield return new("copy_16MiB", 1, () => { float[] x = Matrix.RandomNormal(4096, 1024, seed: 3).Data, y = new float[x.Length]; return () => x.CopyTo(y, 0); });
         yield return new("train_step_digits_64", 1, () => TrainStep(64, [256, 256, 256], 64), StepFlops(64, [64, 256, 256, 256, 10]));
         yield return new("train_step_fashion_128", 1, () => TrainStep(784, [256, 256], 128), StepFlops(128, [784, 256, 256, 10]));
     }
@@ -44,7 +54,7 @@ internal static unsafe class CpuTimeCases
 
     // 12 independent FMA chains of zmm registers: the core's FMA throughput with nothing else in the way.
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static float FmaPeak(int steps)
+    internal static float FmaPeak(int steps)
     {
         var m = Vector512.Create(0.999f);
         var a = Vector512.Create(1e-3f);
@@ -88,6 +98,13 @@ internal static unsafe class CpuTimeCases
         float[] gamma = Enumerable.Repeat(1f, n).ToArray(), beta = new float[n], mean = new float[n], invStd = new float[n];
         float[] runningMean = new float[n], runningVar = Enumerable.Repeat(1f, n).ToArray();
         return () => CpuKernels.BatchNormForwardTraining(x, m, n, gamma, beta, 1e-5f, y, mean, invStd, [], runningMean, runningVar, 0.9f);
+    }
+
+    private static Action BatchNormInference(int m, int n)
+    {
+        float[] x = Matrix.RandomNormal(m, n, seed: 3).Data, y = new float[m * n];
+        float[] gamma = Enumerable.Repeat(1f, n).ToArray(), beta = new float[n], mean = new float[n], variance = Enumerable.Repeat(1f, n).ToArray();
+        return () => CpuKernels.BatchNormForwardInference(x, m, n, gamma, beta, mean, variance, 1e-5f, y);
     }
 
     // One training step as Trainer.Fit runs it: forward, loss and dZ, backward (no ∂J/∂input for the data), Adam.

@@ -14,33 +14,51 @@ internal static class CpuTimeHarness
         string? filter = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && !int.TryParse(a, out _));
         int repeats = args.SkipWhile(a => a != "--repeats").Skip(1).Select(int.Parse).FirstOrDefault(31);
         if (!ThreadCpuTime.IsSupported) throw new PlatformNotSupportedException("cputime: needs Linux's CLOCK_THREAD_CPUTIME_ID.");
-        Console.WriteLine($"{"case",-34} {"threads",7} {"cpu ms",9} {"wall ms",9} {"GFLOP/s (cpu)",14}");
+        Console.WriteLine($"{"case",-34} {"threads",7} {"cpu ms",9} {"min cpu",9} {"wall ms",9} {"min wall",9} {"GFLOP/s",8} {"at min",8} {"% peak",7}");
         foreach (var c in CpuTimeCases.All())
         {
             if (filter is not null && !c.Name.Contains(filter, StringComparison.OrdinalIgnoreCase)) continue;
             Action run = c.Setup();
-            var (cpu, wall) = Measure(run, repeats);
-            double perCall = c.Threads == 1 ? cpu : wall;
-            string rate = c.Flops > 0 ? $"{c.Flops / (perCall * 1e6),14:F1}" : "";
-            Console.WriteLine($"{c.Name,-34} {c.Threads,7} {cpu,9:F3} {wall,9:F3} {rate}");
+            var (cpu, wall, peakShare) = Measure(run, repeats, c.Threads == 1 ? c.Flops : 0);
+            // Single-threaded: rates from CPU time; multi-threaded: from wall time (CPU time counts one thread only).
+            var (median, min) = c.Threads == 1 ? cpu : wall;
+            string rate = c.Flops > 0 ? $"{c.Flops / (median * 1e6),8:F1} {c.Flops / (min * 1e6),8:F1} {(peakShare > 0 ? $"{peakShare:P1}" : ""),7}" : "";
+            Console.WriteLine($"{c.Name,-34} {c.Threads,7} {cpu.Median,9:F3} {cpu.Min,9:F3} {wall.Median,9:F3} {wall.Min,9:F3} {rate}");
         }
     }
 
-    /// <summary>Warm up (tiered JIT, caches, page faults), then the median CPU and wall milliseconds per call.</summary>
-    private static (double CpuMs, double WallMs) Measure(Action run, int repeats)
+    /// <summary>
+    /// Warm up (tiered JIT, caches, page faults), then the median and the minimum CPU and wall milliseconds per call.
+    /// Under load the minimum is the steadier figure: other processes only ever add time (cache evictions, memory traffic).
+    /// </summary>
+    /// <para>With <paramref name="flops"/> &gt; 0, each call is paired with a short FMA probe just before it, and the
+    /// third result is the median of (case GFLOP/s) / (probe GFLOP/s): the share of the core's FMA peak, which cancels
+    /// the clock changes a busy host imposes (its boost falls when the other cores work).</para>
+    private static ((double Median, double Min) Cpu, (double Median, double Min) Wall, double PeakShare) Measure(Action run, int repeats, double flops)
     {
         var warm = Stopwatch.StartNew();
         for (int i = 0; i < 3 || warm.ElapsedMilliseconds < 300; i++) run();
         var cpu = new double[repeats];
         var wall = new double[repeats];
+        var share = new double[repeats];
         for (int i = 0; i < repeats; i++)
         {
+            if (flops > 0)
+            {
+                long p0 = ThreadCpuTime.Nanoseconds();
+                CpuTimeCases.FmaPeak(CpuTimeCases.ProbeSteps);
+                double probeNs = ThreadCpuTime.Nanoseconds() - p0;
+                long c0 = ThreadCpuTime.Nanoseconds();
+                run();
+                double caseNs = ThreadCpuTime.Nanoseconds() - c0;
+                share[i] = flops / caseNs / (CpuTimeCases.ProbeFlops / probeNs);
+            }
             long t0 = ThreadCpuTime.Nanoseconds(), w0 = Stopwatch.GetTimestamp();
             run();
             wall[i] = Stopwatch.GetElapsedTime(w0).TotalMilliseconds;
             cpu[i] = (ThreadCpuTime.Nanoseconds() - t0) / 1e6;
         }
-        return (Median(cpu), Median(wall));
+        return ((Median(cpu), cpu.Min()), (Median(wall), wall.Min()), flops > 0 ? Median(share) : 0);
     }
 
     private static double Median(double[] values)
