@@ -11,7 +11,7 @@ namespace CourseKit.Kernels;
 internal static class GemmBlocking
 {
     /// <summary>Deepest k slice: a packed B micro-panel (KC · NR · 4 B = 32 KiB at NR = 32) stays in L1 while A micro-panels stream from L2.</summary>
-    public static readonly int KC = Tunable("KC", 256);
+    public static readonly int KC = Tunable("KC", 512);
 
     /// <summary>Most rows of a packed A block: MC · KC · 4 B ≈ 144 KiB stays in L2 (1 MiB) beside the B panels streaming through.</summary>
     public static readonly int MC = Tunable("MC", 144);
@@ -19,6 +19,9 @@ internal static class GemmBlocking
     /// <summary>Widest packed B panel: KC · NC · 4 B = 1.5 MiB, streamed from L3 one 32 KiB micro-panel at a time.</summary>
     public static readonly int NC = Tunable("NC", 1536);
 
+    public static readonly int MB = Tunable("MB", 1536);
+    public static readonly int NB = Tunable("NB", 384);
+    public static readonly bool RowSplit = Environment.GetEnvironmentVariable("COURSEKIT_GEMM_ROWSPLIT") is not null;
     public static readonly bool PrefetchC = Environment.GetEnvironmentVariable("COURSEKIT_GEMM_NOPREFETCH") is null;
 
     private static int Tunable(string name, int value) =>

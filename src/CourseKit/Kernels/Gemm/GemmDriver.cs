@@ -3,14 +3,15 @@ using System.Runtime.CompilerServices;
 namespace CourseKit.Kernels;
 
 /// <summary>
-/// The BLIS loop nest: for each NC-wide panel of B and KC-deep slice, pack that slice of B once (shared by all
-/// threads), then pack MC-row blocks of A (each thread its own) and sweep the micro-kernel over MR × NR tiles of C.
+/// The BLIS loop nest in AMD's arrangement for Zen: for each block of rows and KC-deep slice, pack that slice of A
+/// once (shared by all threads); each thread then packs NB-column blocks of B for its own columns and sweeps the
+/// micro-kernel, one MR-row A micro-panel (in L1) against every NR-column B micro-panel of the block (from L2).
 /// </summary>
 /// <remarks>
-/// Threads split the rows of C into equal shares of whole row tiles and pack equal shares of each B slice, then meet at
-/// a barrier before multiplying. Two B buffers alternate between slices, so a thread may pack the next slice while the
-/// other still multiplies with the current one: one barrier per slice. Every element of C is summed in the same order
-/// whatever the thread count (the slices and tiles do not depend on it), so results are bit-identical.
+/// Threads split the columns of C into equal shares of whole column panels, pack equal shares of each A slice, and
+/// meet at a barrier before multiplying. Two A buffers alternate between slices, so a thread may pack the next slice
+/// while the other still multiplies with the current one: one barrier per slice. Every element of C is summed in the
+/// same order whatever the thread count (the slices and tiles do not depend on it), so results are bit-identical.
 /// </remarks>
 internal static unsafe class GemmDriver
 {
@@ -18,23 +19,28 @@ internal static unsafe class GemmDriver
         ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int n, int k,
         bool transA, bool transB, float alpha, int threads)
     {
+        if (GemmBlocking.RowSplit)
+        {
+            GemmDriverRowSplit.Run(a, b, c, m, n, k, transA, transB, alpha, threads);
+            return;
+        }
         IMicroKernel kernel = MicroKernels.For(m);
-        int workers = Math.Min(threads, (m + kernel.MR - 1) / kernel.MR);
-        int kc = GemmBlocking.Even(k, GemmBlocking.KC, 1), nc = GemmBlocking.Even(n, GemmBlocking.NC, kernel.NR);
-        int bufferFloats = kc * Math.Min(nc, (n + kernel.NR - 1) / kernel.NR * kernel.NR);
-        float* bBuffers = PackBuffer.ForB(workers > 1 ? 2 * bufferFloats : bufferFloats);
+        int workers = Math.Min(threads, (n + kernel.NR - 1) / kernel.NR);
+        int kc = GemmBlocking.Even(k, GemmBlocking.KC, 1), mb = GemmBlocking.Even(m, GemmBlocking.MB, kernel.MR);
+        int bufferFloats = kc * mb;
+        float* aBuffers = PackBuffer.ForShared(workers > 1 ? 2 * bufferFloats : bufferFloats);
         fixed (float* pa = a, pb = b, pc = c)
         {
-            using var job = new GemmJob(pa, pb, pc, m, n, k, transA, transB, alpha, kernel, kc, nc, bBuffers, bufferFloats, workers);
+            using var job = new GemmJob(pa, pb, pc, m, n, k, transA, transB, alpha, kernel, kc, mb, aBuffers, bufferFloats, workers);
             if (workers == 1) job.Work(0);
             else GemmTeam.Run(workers, job.Work);
         }
     }
 
-    /// <summary>One product's operands, blocking and shared B buffers; <see cref="Work"/> is one thread's part.</summary>
+    /// <summary>One product's operands, blocking and shared A buffers; <see cref="Work"/> is one thread's part.</summary>
     private sealed class GemmJob(
         float* a, float* b, float* c, int m, int n, int k, bool transA, bool transB, float alpha, IMicroKernel kernel,
-        int kcMax, int ncMax, float* bBuffers, int bufferFloats, int workers) : IDisposable
+        int kcMax, int mbMax, float* aBuffers, int bufferFloats, int workers) : IDisposable
     {
         private readonly Barrier? _barrier = workers > 1 ? new Barrier(workers) : null;
         private readonly CancellationTokenSource? _failed = workers > 1 ? new CancellationTokenSource() : null;
@@ -58,45 +64,49 @@ internal static unsafe class GemmDriver
         private void WorkSlices(int worker)
         {
             int mr = kernel.MR, nr = kernel.NR;
-            var (rowStart, rowEnd) = GemmBlocking.RowsOf(worker, workers, m, mr);
-            int mc = GemmBlocking.Even(rowEnd - rowStart, GemmBlocking.MC, mr);
-            float* aBuf = PackBuffer.ForA(mc * kcMax);
+            var (colStart, colEnd) = GemmBlocking.RowsOf(worker, workers, n, nr);
+            int nb = GemmBlocking.Even(colEnd - colStart, GemmBlocking.NB, nr);
+            float* bBuf = PackBuffer.ForOwn(nb * kcMax);
             int slice = 0;
-            for (int jc = 0; jc < n; jc += ncMax)
+            for (int ic = 0; ic < m; ic += mbMax)
             {
-                int nc = Math.Min(ncMax, n - jc), panels = (nc + nr - 1) / nr;
+                int mb = Math.Min(mbMax, m - ic), panels = (mb + mr - 1) / mr;
                 int first = panels * worker / workers, last = panels * (worker + 1) / workers;
                 for (int pcol = 0; pcol < k; pcol += kcMax, slice++)
                 {
                     int kc = Math.Min(kcMax, k - pcol);
-                    float* bBuf = bBuffers + (slice & 1) * (workers > 1 ? bufferFloats : 0);
-                    int packFrom = first * nr, packTo = Math.Min(nc, last * nr);
+                    float* aBuf = aBuffers + (slice & 1) * (workers > 1 ? bufferFloats : 0);
+                    int packFrom = first * mr, packTo = Math.Min(mb, last * mr);
                     if (packTo > packFrom)
-                        Packing.PackB(b, transB, k, n, pcol, jc + packFrom, kc, packTo - packFrom, nr, bBuf + (long)packFrom * kc);
+                        Packing.PackA(a, transA, m, k, ic + packFrom, pcol, packTo - packFrom, kc, mr, aBuf + (long)packFrom * kc);
                     _barrier?.SignalAndWait(_failed!.Token);
-                    for (int ic = rowStart; ic < rowEnd; ic += mc)
-                        RowBlock(aBuf, bBuf, ic, Math.Min(mc, rowEnd - ic), jc, nc, pcol, kc);
+                    for (int jc = colStart; jc < colEnd; jc += nb)
+                    {
+                        int ncur = Math.Min(nb, colEnd - jc);
+                        Packing.PackB(b, transB, k, n, pcol, jc, kc, ncur, nr, bBuf);
+                        Block(aBuf, bBuf, ic, mb, jc, ncur, kc);
+                    }
                 }
             }
         }
 
+        // One A micro-panel stays in L1 (MR · KC · 4 B) while the block's B micro-panels stream past it from L2.
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private void RowBlock(float* aBuf, float* bBuf, int ic, int mc, int jc, int nc, int pcol, int kc)
+        private void Block(float* aBuf, float* bBuf, int ic, int mb, int jc, int nc, int kc)
         {
             int mr = kernel.MR, nr = kernel.NR;
-            Packing.PackA(a, transA, m, k, ic, pcol, mc, kc, mr, aBuf);
             float* edge = stackalloc float[mr * nr];
-            for (int jr = 0; jr < nc; jr += nr)
+            for (int ir = 0; ir < mb; ir += mr)
             {
-                int nrValid = Math.Min(nr, nc - jr);
-                float* bPanel = bBuf + (long)jr * kc;
-                for (int ir = 0; ir < mc; ir += mr)
+                int mrValid = Math.Min(mr, mb - ir);
+                float* aPanel = aBuf + (long)ir * kc;
+                float* cRow = c + (long)(ic + ir) * n + jc;
+                for (int jr = 0; jr < nc; jr += nr)
                 {
-                    int mrValid = Math.Min(mr, mc - ir);
-                    float* aPanel = aBuf + (long)ir * kc;
-                    float* cTile = c + (long)(ic + ir) * n + jc + jr;
-                    if (mrValid == mr && nrValid == nr) kernel.Run(kc, aPanel, bPanel, cTile, n, alpha);
-                    else EdgeTile(kc, aPanel, bPanel, cTile, mrValid, nrValid, edge);
+                    int nrValid = Math.Min(nr, nc - jr);
+                    float* bPanel = bBuf + (long)jr * kc;
+                    if (mrValid == mr && nrValid == nr) kernel.Run(kc, aPanel, bPanel, cRow + jr, n, alpha);
+                    else EdgeTile(kc, aPanel, bPanel, cRow + jr, mrValid, nrValid, edge);
                 }
             }
         }
