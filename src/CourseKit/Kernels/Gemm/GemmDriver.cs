@@ -19,11 +19,6 @@ internal static unsafe class GemmDriver
         ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int n, int k,
         bool transA, bool transB, float alpha, int threads)
     {
-        if (GemmBlocking.RowSplit)
-        {
-            GemmDriverRowSplit.Run(a, b, c, m, n, k, transA, transB, alpha, threads);
-            return;
-        }
         IMicroKernel kernel = MicroKernels.For(m);
         int workers = Math.Min(threads, (n + kernel.NR - 1) / kernel.NR);
         int kc = GemmBlocking.Even(k, GemmBlocking.KC, 1), mb = GemmBlocking.Even(m, GemmBlocking.MB, kernel.MR);
@@ -64,7 +59,7 @@ internal static unsafe class GemmDriver
         private void WorkSlices(int worker)
         {
             int mr = kernel.MR, nr = kernel.NR;
-            var (colStart, colEnd) = GemmBlocking.RowsOf(worker, workers, n, nr);
+            var (colStart, colEnd) = GemmBlocking.ShareOf(worker, workers, n, nr);
             int nb = GemmBlocking.Even(colEnd - colStart, GemmBlocking.NB, nr);
             float* bBuf = PackBuffer.ForOwn(nb * kcMax);
             int slice = 0;
