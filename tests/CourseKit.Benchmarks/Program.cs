@@ -14,6 +14,7 @@ public static class Program
     public static void Main(string[] args)
     {
         if (args.Length > 0 && args[0] == "cputime") CpuTimeHarness.Run(args[1..]);
+        else if (args.Length > 0 && args[0] == "phases") StepPhases.Run(args[1..]);
         else BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }
