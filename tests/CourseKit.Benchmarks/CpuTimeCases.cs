@@ -31,6 +31,7 @@ internal static unsafe class CpuTimeCases
         // The Fashion-MNIST network's products at batch 128 (784-256-256-10): forward, dW = Xᵀ·dZ, dX = dZ·Wᵀ.
         yield return new("fashion_fwd_128x784x256", 1, () => Gemm(128, 256, 784, 1), 2.0 * 128 * 256 * 784);
         yield return new("fashion_dw_784x256x128", 1, () => Gemm(784, 256, 128, 1, transposeA: true), 2.0 * 128 * 256 * 784);
+        yield return new("fashion_dw_a_normal_784x256x128", 1, () => Gemm(784, 256, 128, 1), 2.0 * 128 * 256 * 784);
         yield return new("fashion_fwd_128x256x256", 1, () => Gemm(128, 256, 256, 1), 2.0 * 128 * 256 * 256);
         yield return new("fashion_dx_128x256x256", 1, () => Gemm(128, 256, 256, 1, transposeB: true), 2.0 * 128 * 256 * 256);
         // The output layer's products (n = 10) and the same products transposed (Zᵀ = Wᵀ·Xᵀ: 10 rows, wide columns).
@@ -54,6 +55,14 @@ internal static unsafe class CpuTimeCases
         yield return new("relu_128x256", 1, () => { float[] x = Matrix.RandomNormal(128, 256, seed: 3).Data, y = new float[x.Length]; return () => CpuKernels.Relu(x, y); });
         yield return new("relu_backward_128x256", 1, () => { float[] x = Matrix.RandomNormal(128, 256, seed: 3).Data, d = Matrix.RandomNormal(128, 256, seed: 4).Data, y = new float[x.Length]; return () => CpuKernels.ReluBackward(x, d, y); });
         yield return new("adam_fashion_params", 1, AdamFashion);
+        yield return new("adam_16k_in_l2", 1, () =>
+        {
+            var p = new Parameter("w", Matrix.RandomNormal(128, 128, seed: 8), trainable: true, regularized: false);
+            Matrix.RandomNormal(128, 128, seed: 9).AsSpan().CopyTo(p.Grad.AsSpan());
+            var adam = new Adam(1e-3f);
+            Parameter[] list = [p];
+            return () => adam.Step(list);
+        });
         yield return new("train_step_digits_64", 1, () => TrainStep(64, [256, 256, 256], 64), StepFlops(64, [64, 256, 256, 256, 10]));
         yield return new("train_step_fashion_128", 1, () => TrainStep(784, [256, 256], 128), StepFlops(128, [784, 256, 256, 10]));
     }
