@@ -32,9 +32,13 @@ internal static unsafe class Packing
                     for (int p = 0; p < kc; p++) panel[p * mr + r] = src[p];
                 }
             }
+            else if (rows == mr)
+            {
+                // A stored k × m: for each k step the mr values are contiguous; whole vectors, not mr scalar copies.
+                for (int p = 0; p < kc; p++) CopyRow(a + (long)(pc + p) * m + ic + ir, panel + p * mr, mr);
+            }
             else
             {
-                // A stored k × m: for each k step the mr values are contiguous.
                 for (int p = 0; p < kc; p++)
                 {
                     float* src = a + (long)(pc + p) * m + ic + ir;
@@ -84,6 +88,16 @@ internal static unsafe class Packing
                         for (int col = cols; col < nr; col++) panel[p * nr + col] = 0f;
             }
         }
+    }
+
+    // One k step of a transposed A panel: 12 values as 8 + 4, 8 as 8, other widths (4 × 8's 4) in 4s.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CopyRow(float* src, float* dst, int count)
+    {
+        int i = 0;
+        for (; i + 8 <= count; i += 8) Vector256.Store(Vector256.Load(src + i), dst + i);
+        for (; i + 4 <= count; i += 4) Vector128.Store(Vector128.Load(src + i), dst + i);
+        for (; i < count; i++) dst[i] = src[i];
     }
 
     // Transposing copy of 4 rows (stride `stride`, kc values each) into 4-value groups kc apart by `dstStride`:
