@@ -33,7 +33,7 @@ internal static unsafe class GemmDriver
         fixed (float* pa = a, pb = b, pc = c)
         {
             var operands = new GemmOperands(pa, pb, pc, m, n, k, transA, transB, alpha);
-            using var job = new GemmJob(operands, overwrite, checkFinite, kernel, kc, mb, aBuffers, bufferFloats, workers);
+            var job = new GemmJob(operands, overwrite, checkFinite, kernel, kc, mb, aBuffers, bufferFloats, workers);
             if (workers == 1) job.Work(0);
             else GemmTeam.Run(workers, job.Work);
             return !job.FoundNonFinite;
@@ -51,7 +51,6 @@ internal static unsafe class GemmDriver
     /// <summary>One product's operands, blocking and shared A buffers; <see cref="Work"/> is one thread's part.</summary>
     private sealed class GemmJob(
         GemmOperands shape, bool overwrite, bool checkFinite, IMicroKernel kernel, int kcMax, int mbMax, float* aBuffers, int bufferFloats, int workers)
-        : IDisposable
     {
         private readonly float* a = shape.A, b = shape.B, c = shape.C;
         private readonly int m = shape.M, n = shape.N, k = shape.K;
@@ -62,21 +61,14 @@ internal static unsafe class GemmDriver
         /// <summary>Whether a thread's scan found NaN or ±∞ in A or B (then C was left untouched).</summary>
         public bool FoundNonFinite => _nonFinite;
 
-        private readonly Barrier? _barrier = workers > 1 ? new Barrier(workers) : null;
-        private readonly CancellationTokenSource? _failed = workers > 1 ? new CancellationTokenSource() : null;
-
-        public void Dispose()
-        {
-            _barrier?.Dispose();
-            _failed?.Dispose();
-        }
+        private readonly SpinBarrier? _barrier = workers > 1 ? new SpinBarrier(workers) : null;
 
         public void Work(int worker)
         {
             try { WorkSlices(worker); }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                _failed?.Cancel(); // the others leave the barrier instead of waiting for this thread forever
+                _barrier?.Cancel(); // the others leave the barrier instead of waiting for this thread forever
                 throw;
             }
         }
@@ -101,7 +93,7 @@ internal static unsafe class GemmDriver
                     int packFrom = first * mr, packTo = Math.Min(mb, last * mr);
                     if (packTo > packFrom)
                         Packing.PackA(a, transA, m, k, ic + packFrom, pcol, packTo - packFrom, kc, mr, aBuf + (long)packFrom * kc);
-                    _barrier?.SignalAndWait(_failed!.Token);
+                    _barrier?.SignalAndWait();
                     if (_nonFinite) return; // seen by every thread after the first barrier, before any writes C
                     for (int jc = colStart; jc < colEnd; jc += nb)
                     {
