@@ -16,7 +16,7 @@ internal sealed unsafe class MicroKernel12x32 : IMicroKernel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run(int kc, float* pa, float* pb, float* c, int ldc, float alpha, bool overwrite = false)
     {
-        if (!overwrite) MicroKernel12x32.PrefetchTile(c, ldc, 12);
+        MicroKernel12x32.PrefetchTile(c, ldc, 12);
         Vector512<float> c00 = default, c01 = default;
         Vector512<float> c10 = default, c11 = default;
         Vector512<float> c20 = default, c21 = default;
@@ -63,7 +63,8 @@ internal sealed unsafe class MicroKernel12x32 : IMicroKernel
     }
 
     // C's tile is touched once per call, after kc steps: fetch its lines now (up to three per 128-byte row when C is
-    // not 64-byte aligned) so the misses overlap the arithmetic instead of stalling the stores at the end.
+    // not 64-byte aligned) so the misses overlap the arithmetic instead of stalling the stores at the end. Also when
+    // overwriting: a store to a line not in cache must fetch it first all the same.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void PrefetchTile(float* c, int ldc, int rows)
     {
