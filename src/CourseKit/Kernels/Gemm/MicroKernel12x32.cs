@@ -14,7 +14,7 @@ internal sealed unsafe class MicroKernel12x32 : IMicroKernel
     public int NR => 32;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Run(int kc, float* pa, float* pb, float* c, int ldc, float alpha)
+    public void Run(int kc, float* pa, float* pb, float* c, int ldc, float alpha, bool overwrite = false)
     {
         MicroKernel12x32.PrefetchTile(c, ldc, 12);
         Vector512<float> c00 = default, c01 = default;
@@ -48,22 +48,23 @@ internal sealed unsafe class MicroKernel12x32 : IMicroKernel
             pb += 32;
         }
         var va = Vector512.Create(alpha);
-        Store(c + 0 * (nint)ldc, c00, c01, va);
-        Store(c + 1 * (nint)ldc, c10, c11, va);
-        Store(c + 2 * (nint)ldc, c20, c21, va);
-        Store(c + 3 * (nint)ldc, c30, c31, va);
-        Store(c + 4 * (nint)ldc, c40, c41, va);
-        Store(c + 5 * (nint)ldc, c50, c51, va);
-        Store(c + 6 * (nint)ldc, c60, c61, va);
-        Store(c + 7 * (nint)ldc, c70, c71, va);
-        Store(c + 8 * (nint)ldc, c80, c81, va);
-        Store(c + 9 * (nint)ldc, c90, c91, va);
-        Store(c + 10 * (nint)ldc, c100, c101, va);
-        Store(c + 11 * (nint)ldc, c110, c111, va);
+        Store(c + 0 * (nint)ldc, c00, c01, va, overwrite);
+        Store(c + 1 * (nint)ldc, c10, c11, va, overwrite);
+        Store(c + 2 * (nint)ldc, c20, c21, va, overwrite);
+        Store(c + 3 * (nint)ldc, c30, c31, va, overwrite);
+        Store(c + 4 * (nint)ldc, c40, c41, va, overwrite);
+        Store(c + 5 * (nint)ldc, c50, c51, va, overwrite);
+        Store(c + 6 * (nint)ldc, c60, c61, va, overwrite);
+        Store(c + 7 * (nint)ldc, c70, c71, va, overwrite);
+        Store(c + 8 * (nint)ldc, c80, c81, va, overwrite);
+        Store(c + 9 * (nint)ldc, c90, c91, va, overwrite);
+        Store(c + 10 * (nint)ldc, c100, c101, va, overwrite);
+        Store(c + 11 * (nint)ldc, c110, c111, va, overwrite);
     }
 
     // C's tile is touched once per call, after kc steps: fetch its lines now (up to three per 128-byte row when C is
-    // not 64-byte aligned) so the misses overlap the arithmetic instead of stalling the stores at the end.
+    // not 64-byte aligned) so the misses overlap the arithmetic instead of stalling the stores at the end. Also when
+    // overwriting: a store to a line not in cache must fetch it first all the same.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void PrefetchTile(float* c, int ldc, int rows)
     {
@@ -77,9 +78,11 @@ internal sealed unsafe class MicroKernel12x32 : IMicroKernel
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static void Store(float* c, Vector512<float> lo, Vector512<float> hi, Vector512<float> alpha)
+    internal static void Store(float* c, Vector512<float> lo, Vector512<float> hi, Vector512<float> alpha, bool overwrite)
     {
-        Vector512.Store(Avx512F.FusedMultiplyAdd(lo, alpha, Vector512.Load(c)), c);
-        Vector512.Store(Avx512F.FusedMultiplyAdd(hi, alpha, Vector512.Load(c + 16)), c + 16);
+        Vector512<float> c0 = overwrite ? Vector512<float>.Zero : Vector512.Load(c);
+        Vector512<float> c1 = overwrite ? Vector512<float>.Zero : Vector512.Load(c + 16);
+        Vector512.Store(Avx512F.FusedMultiplyAdd(lo, alpha, c0), c);
+        Vector512.Store(Avx512F.FusedMultiplyAdd(hi, alpha, c1), c + 16);
     }
 }

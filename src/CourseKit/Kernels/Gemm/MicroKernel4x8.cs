@@ -13,7 +13,7 @@ internal sealed unsafe class MicroKernel4x8 : IMicroKernel
     public int NR => 8;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Run(int kc, float* pa, float* pb, float* c, int ldc, float alpha)
+    public void Run(int kc, float* pa, float* pb, float* c, int ldc, float alpha, bool overwrite = false)
     {
         Vector128<float> c00 = default, c01 = default, c10 = default, c11 = default;
         Vector128<float> c20 = default, c21 = default, c30 = default, c31 = default;
@@ -28,16 +28,18 @@ internal sealed unsafe class MicroKernel4x8 : IMicroKernel
             pb += 8;
         }
         var va = Vector128.Create(alpha);
-        Store(c, c00, c01, va);
-        Store(c + ldc, c10, c11, va);
-        Store(c + 2 * (nint)ldc, c20, c21, va);
-        Store(c + 3 * (nint)ldc, c30, c31, va);
+        Store(c, c00, c01, va, overwrite);
+        Store(c + ldc, c10, c11, va, overwrite);
+        Store(c + 2 * (nint)ldc, c20, c21, va, overwrite);
+        Store(c + 3 * (nint)ldc, c30, c31, va, overwrite);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store(float* c, Vector128<float> lo, Vector128<float> hi, Vector128<float> alpha)
+    private static void Store(float* c, Vector128<float> lo, Vector128<float> hi, Vector128<float> alpha, bool overwrite)
     {
-        Vector128.Store(Vector128.Load(c) + lo * alpha, c);
-        Vector128.Store(Vector128.Load(c + 4) + hi * alpha, c + 4);
+        Vector128<float> c0 = overwrite ? Vector128<float>.Zero : Vector128.Load(c);
+        Vector128<float> c1 = overwrite ? Vector128<float>.Zero : Vector128.Load(c + 4);
+        Vector128.Store(c0 + lo * alpha, c);
+        Vector128.Store(c1 + hi * alpha, c + 4);
     }
 }

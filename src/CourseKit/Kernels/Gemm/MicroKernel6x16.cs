@@ -13,7 +13,7 @@ internal sealed unsafe class MicroKernel6x16 : IMicroKernel
     public int NR => 16;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Run(int kc, float* pa, float* pb, float* c, int ldc, float alpha)
+    public void Run(int kc, float* pa, float* pb, float* c, int ldc, float alpha, bool overwrite = false)
     {
         Vector256<float> c00 = default, c01 = default;
         Vector256<float> c10 = default, c11 = default;
@@ -34,18 +34,20 @@ internal sealed unsafe class MicroKernel6x16 : IMicroKernel
             pb += 16;
         }
         var va = Vector256.Create(alpha);
-        Store(c + 0 * (nint)ldc, c00, c01, va);
-        Store(c + 1 * (nint)ldc, c10, c11, va);
-        Store(c + 2 * (nint)ldc, c20, c21, va);
-        Store(c + 3 * (nint)ldc, c30, c31, va);
-        Store(c + 4 * (nint)ldc, c40, c41, va);
-        Store(c + 5 * (nint)ldc, c50, c51, va);
+        Store(c + 0 * (nint)ldc, c00, c01, va, overwrite);
+        Store(c + 1 * (nint)ldc, c10, c11, va, overwrite);
+        Store(c + 2 * (nint)ldc, c20, c21, va, overwrite);
+        Store(c + 3 * (nint)ldc, c30, c31, va, overwrite);
+        Store(c + 4 * (nint)ldc, c40, c41, va, overwrite);
+        Store(c + 5 * (nint)ldc, c50, c51, va, overwrite);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store(float* c, Vector256<float> lo, Vector256<float> hi, Vector256<float> alpha)
+    private static void Store(float* c, Vector256<float> lo, Vector256<float> hi, Vector256<float> alpha, bool overwrite)
     {
-        Vector256.Store(Fma.MultiplyAdd(lo, alpha, Vector256.Load(c)), c);
-        Vector256.Store(Fma.MultiplyAdd(hi, alpha, Vector256.Load(c + 8)), c + 8);
+        Vector256<float> c0 = overwrite ? Vector256<float>.Zero : Vector256.Load(c);
+        Vector256<float> c1 = overwrite ? Vector256<float>.Zero : Vector256.Load(c + 8);
+        Vector256.Store(Fma.MultiplyAdd(lo, alpha, c0), c);
+        Vector256.Store(Fma.MultiplyAdd(hi, alpha, c1), c + 8);
     }
 }

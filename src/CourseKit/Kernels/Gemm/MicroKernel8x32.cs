@@ -14,7 +14,7 @@ internal sealed unsafe class MicroKernel8x32 : IMicroKernel
     public int NR => 32;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Run(int kc, float* pa, float* pb, float* c, int ldc, float alpha)
+    public void Run(int kc, float* pa, float* pb, float* c, int ldc, float alpha, bool overwrite = false)
     {
         MicroKernel12x32.PrefetchTile(c, ldc, 8);
         Vector512<float> c00 = default, c01 = default;
@@ -40,13 +40,13 @@ internal sealed unsafe class MicroKernel8x32 : IMicroKernel
             pb += 32;
         }
         var va = Vector512.Create(alpha);
-        MicroKernel12x32.Store(c + 0 * (nint)ldc, c00, c01, va);
-        MicroKernel12x32.Store(c + 1 * (nint)ldc, c10, c11, va);
-        MicroKernel12x32.Store(c + 2 * (nint)ldc, c20, c21, va);
-        MicroKernel12x32.Store(c + 3 * (nint)ldc, c30, c31, va);
-        MicroKernel12x32.Store(c + 4 * (nint)ldc, c40, c41, va);
-        MicroKernel12x32.Store(c + 5 * (nint)ldc, c50, c51, va);
-        MicroKernel12x32.Store(c + 6 * (nint)ldc, c60, c61, va);
-        MicroKernel12x32.Store(c + 7 * (nint)ldc, c70, c71, va);
+        MicroKernel12x32.Store(c + 0 * (nint)ldc, c00, c01, va, overwrite);
+        MicroKernel12x32.Store(c + 1 * (nint)ldc, c10, c11, va, overwrite);
+        MicroKernel12x32.Store(c + 2 * (nint)ldc, c20, c21, va, overwrite);
+        MicroKernel12x32.Store(c + 3 * (nint)ldc, c30, c31, va, overwrite);
+        MicroKernel12x32.Store(c + 4 * (nint)ldc, c40, c41, va, overwrite);
+        MicroKernel12x32.Store(c + 5 * (nint)ldc, c50, c51, va, overwrite);
+        MicroKernel12x32.Store(c + 6 * (nint)ldc, c60, c61, va, overwrite);
+        MicroKernel12x32.Store(c + 7 * (nint)ldc, c70, c71, va, overwrite);
     }
 }

@@ -2,12 +2,16 @@ using System.Runtime.Intrinsics.X86;
 
 namespace CourseKit.Kernels;
 
-/// <summary>A register-tiled kernel: C[MR × NR] += alpha · (packed A panel) · (packed B panel) over kc steps.</summary>
+/// <summary>
+/// A register-tiled kernel: C[MR × NR] += alpha · (packed A panel) · (packed B panel) over kc steps, or with
+/// <c>overwrite</c>, C = alpha · (…) + 0 without reading C (beta = 0's first k slice: no separate pass to clear C,
+/// and NaN already in C is ignored). Adding +0 keeps the bits of "clear, then accumulate": −0 becomes +0 either way.
+/// </summary>
 internal unsafe interface IMicroKernel
 {
     int MR { get; }
     int NR { get; }
-    void Run(int kc, float* packedA, float* packedB, float* c, int ldc, float alpha);
+    void Run(int kc, float* packedA, float* packedB, float* c, int ldc, float alpha, bool overwrite = false);
 }
 
 /// <summary>Picks the widest micro-kernel this CPU runs natively.</summary>

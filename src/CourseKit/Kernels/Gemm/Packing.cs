@@ -21,7 +21,7 @@ internal static unsafe class Packing
             int rows = Math.Min(mr, mc - ir);
             if (!transA && rows == mr && mr % 4 == 0 && Sse.IsSupported)
             {
-                for (int g = 0; g < mr; g += 4) Transpose4Rows(a + (long)(ic + ir + g) * k + pc, k, kc, panel + g, mr);
+                TransposeRows(a + (long)(ic + ir) * k + pc, k, kc, panel, mr);
             }
             else if (!transA)
             {
@@ -32,9 +32,13 @@ internal static unsafe class Packing
                     for (int p = 0; p < kc; p++) panel[p * mr + r] = src[p];
                 }
             }
+            else if (rows == mr)
+            {
+                // A stored k × m: for each k step the mr values are contiguous; whole vectors, not mr scalar copies.
+                for (int p = 0; p < kc; p++) CopyRow(a + (long)(pc + p) * m + ic + ir, panel + p * mr, mr);
+            }
             else
             {
-                // A stored k × m: for each k step the mr values are contiguous.
                 for (int p = 0; p < kc; p++)
                 {
                     float* src = a + (long)(pc + p) * m + ic + ir;
@@ -69,7 +73,7 @@ internal static unsafe class Packing
             }
             else if (cols == nr && nr % 4 == 0 && Sse.IsSupported)
             {
-                for (int g = 0; g < nr; g += 4) Transpose4Rows(b + (long)(jc + jr + g) * k + pc, k, kc, panel + g, nr);
+                TransposeRows(b + (long)(jc + jr) * k + pc, k, kc, panel, nr);
             }
             else
             {
@@ -86,33 +90,42 @@ internal static unsafe class Packing
         }
     }
 
-    // Transposing copy of 4 rows (stride `stride`, kc values each) into 4-value groups kc apart by `dstStride`:
-    // dst[p·dstStride + r] = src[r·stride + p]. 4 × 4 blocks go through SSE registers (4 loads, 8 shuffles, 4 stores
-    // for 16 values); the AVX2 gathers used before cost ≈ 0.3 ms per 1024² operand on Zen 5 (measured).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Transpose4Rows(float* src, int stride, int kc, float* dst, int dstStride)
+    // One k step of a transposed A panel: 12 values as 8 + 4, 8 as 8, other widths (4 × 8's 4) in 4s.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CopyRow(float* src, float* dst, int count)
     {
-        float* r0 = src, r1 = src + stride, r2 = src + 2L * stride, r3 = src + 3L * stride;
+        int i = 0;
+        for (; i + 8 <= count; i += 8) Vector256.Store(Vector256.Load(src + i), dst + i);
+        for (; i + 4 <= count; i += 4) Vector128.Store(Vector128.Load(src + i), dst + i);
+        for (; i < count; i++) dst[i] = src[i];
+    }
+
+    // Transposing copy of `rows` rows (a multiple of 4; stride `stride`, kc values each) into a panel of `rows` values
+    // per k step: dst[p·rows + r] = src[r·stride + p]. 4 × 4 blocks go through SSE registers (4 loads, 8 shuffles,
+    // 4 stores for 16 values; AVX2 gathers cost ≈ 0.3 ms per 1024² operand on Zen 5, measured). All row groups are
+    // done for 4 k steps before moving on, so each 4 k steps' part of the panel is written whole: a 32-column B panel
+    // (64 KiB at kc 512) does not fit L1 (48 KiB), and writing it one 4-column group at a time passed over it 8 times.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void TransposeRows(float* src, int stride, int kc, float* dst, int rows)
+    {
         int p = 0;
         for (; p + 4 <= kc; p += 4)
         {
-            Vector128<float> x0 = Sse.LoadVector128(r0 + p), x1 = Sse.LoadVector128(r1 + p);
-            Vector128<float> x2 = Sse.LoadVector128(r2 + p), x3 = Sse.LoadVector128(r3 + p);
-            Vector128<float> lo01 = Sse.UnpackLow(x0, x1), lo23 = Sse.UnpackLow(x2, x3);
-            Vector128<float> hi01 = Sse.UnpackHigh(x0, x1), hi23 = Sse.UnpackHigh(x2, x3);
-            float* d = dst + (long)p * dstStride;
-            Sse.Store(d, Sse.MoveLowToHigh(lo01, lo23));
-            Sse.Store(d + dstStride, Sse.MoveHighToLow(lo23, lo01));
-            Sse.Store(d + 2 * dstStride, Sse.MoveLowToHigh(hi01, hi23));
-            Sse.Store(d + 3 * dstStride, Sse.MoveHighToLow(hi23, hi01));
+            float* d = dst + (long)p * rows;
+            for (int g = 0; g < rows; g += 4)
+            {
+                float* r0 = src + (long)g * stride + p;
+                Vector128<float> x0 = Sse.LoadVector128(r0), x1 = Sse.LoadVector128(r0 + stride);
+                Vector128<float> x2 = Sse.LoadVector128(r0 + 2L * stride), x3 = Sse.LoadVector128(r0 + 3L * stride);
+                Vector128<float> lo01 = Sse.UnpackLow(x0, x1), lo23 = Sse.UnpackLow(x2, x3);
+                Vector128<float> hi01 = Sse.UnpackHigh(x0, x1), hi23 = Sse.UnpackHigh(x2, x3);
+                Sse.Store(d + g, Sse.MoveLowToHigh(lo01, lo23));
+                Sse.Store(d + rows + g, Sse.MoveHighToLow(lo23, lo01));
+                Sse.Store(d + 2 * rows + g, Sse.MoveLowToHigh(hi01, hi23));
+                Sse.Store(d + 3 * rows + g, Sse.MoveHighToLow(hi23, hi01));
+            }
         }
         for (; p < kc; p++)
-        {
-            float* d = dst + (long)p * dstStride;
-            d[0] = r0[p];
-            d[1] = r1[p];
-            d[2] = r2[p];
-            d[3] = r3[p];
-        }
+            for (int r = 0; r < rows; r++) dst[(long)p * rows + r] = src[(long)r * stride + p];
     }
 }
