@@ -31,6 +31,13 @@ public abstract partial class Device
         return x.Length == 0 || AllFinite(x);
     }
 
+    /// <summary>Whether every element of every buffer in <paramref name="xs"/> (all on this device) is finite.</summary>
+    internal bool AreAllFinite(IReadOnlyList<DeviceBuffer<float>> xs, string operation)
+    {
+        foreach (var x in xs) Require(x, nameof(xs), operation);
+        return xs.Count == 0 || AllFinite(xs);
+    }
+
     /// <summary>Ends an <see cref="InjectFaults"/> scope.</summary>
     internal readonly struct FaultScope(Func<Device, string, Exception?>? previous) : IDisposable
     {

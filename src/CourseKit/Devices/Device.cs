@@ -88,6 +88,17 @@ public abstract partial class Device
     private protected abstract bool AllFinite(DeviceBuffer<float> x);
 
     /// <summary>
+    /// Whether every element of every buffer in <paramref name="xs"/> is finite. A GPU answers with one wait for the
+    /// whole list (the optimizer checks all gradients of a step at once); the default asks buffer by buffer.
+    /// </summary>
+    private protected virtual bool AllFinite(IReadOnlyList<DeviceBuffer<float>> xs)
+    {
+        foreach (var x in xs)
+            if (x.Length > 0 && !AllFinite(x)) return false;
+        return true;
+    }
+
+    /// <summary>
     /// Throws, naming the first NaN or ±∞ and its position, when <paramref name="x"/> holds one: the same message as
     /// the span kernels. Only the failing case copies the values to the host.
     /// </summary>

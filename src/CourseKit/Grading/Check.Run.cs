@@ -29,7 +29,7 @@ public sealed partial class Check<TIn, TOut>
         return RunCore(input => invoke(input), learner, timeout, mode);
     }
 
-    /// <summary>How feedback names the learner's function's type; a <see cref="VariableCheck{TLearner, TIn, TOut}"/> sets its own.</summary>
+    /// <summary>How feedback names the learner's function's type; a <see cref="AdaptedCheck{TLearner, TIn, TOut}"/> sets its own.</summary>
     internal string ExpectedSignature
     {
         get => _signature ?? Signatures.Describe(typeof(TIn), typeof(TOut));

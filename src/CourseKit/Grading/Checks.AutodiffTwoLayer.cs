@@ -22,7 +22,7 @@ public static partial class Checks
     /// output shows); many classes. Hidden cases: a random batch, a wide hidden layer, one example, a large batch. A wrong
     /// output is named (J, dW1, db1, dW2 or db2).
     /// </remarks>
-    public static VariableCheck<Learner, In, Out> AutodiffTwoLayer => new(
+    public static AdaptedCheck<Learner, In, Out> AutodiffTwoLayer => new(
         Check.For<In, Out>("autodiff two-layer network", points: 3)
             .InputNames("x", "w1", "b1", "w2", "b2", "labels")
             .Reference(TwoLayerReference)

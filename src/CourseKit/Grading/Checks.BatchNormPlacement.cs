@@ -29,7 +29,7 @@ public static partial class Checks
     /// </summary>
     /// <remarks>Visible cases: the three placements with the case study's 50 units. Hidden: random placements and units.
     /// Using the library's layers is the point: nothing is declared as write-it-yourself.</remarks>
-    public static VariableCheck<Func<string, int, Sequential>, ModelIn, ModelOut> BatchNormPlacement => new(
+    public static AdaptedCheck<Func<string, int, Sequential>, ModelIn, ModelOut> BatchNormPlacement => new(
         Check.For<ModelIn, ModelOut>("Batch Norm placement", points: 2)
             .InputNames("batchNorm", "units")
             .Reference(i => ModelAnswer(CaseStudyModelReference(i.BatchNorm, i.Units)))

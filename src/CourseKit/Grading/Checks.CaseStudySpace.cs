@@ -32,7 +32,7 @@ public static partial class Checks
     /// </summary>
     /// <remarks>Visible cases: u = 0, 1, ½ (the low ends and the first placement, the high ends and the last, the middle).
     /// Hidden: two random u. Using the library is the point: nothing is declared as write-it-yourself.</remarks>
-    public static VariableCheck<Func<Trial, TunedModel>, double, SpaceOut> CaseStudySpace => new(
+    public static AdaptedCheck<Func<Trial, TunedModel>, double, SpaceOut> CaseStudySpace => new(
         Check.For<double, SpaceOut>("case-study search space", points: 2)
             .InputNames("u")
             .Reference(u => SpaceAnswer(CaseStudySpaceReference, u))

@@ -28,7 +28,7 @@ public static partial class Checks
     /// Visible cases: the lecture's J at w = 0 (J = 25, dJ/dw = −10); at its minimum w = 5 (J = 0, dJ/dw = 0); other
     /// coefficients; a negative w. Hidden cases: random w and coefficients, a large w, c[0] = 0 (a straight line).
     /// </remarks>
-    public static VariableCheck<Func<Variable, float[], Variable>, CostIn, CostOut> AutodiffCost => new(
+    public static AdaptedCheck<Func<Variable, float[], Variable>, CostIn, CostOut> AutodiffCost => new(
         Check.For<CostIn, CostOut>("autodiff cost", points: 2)
             .InputNames("w", "c")
             .Reference(input => CostReference(input.W, input.C))
@@ -63,7 +63,7 @@ public static partial class Checks
     /// Visible cases: one example; a batch of 4 with a nonzero bias; many classes. Hidden cases: a random batch, one
     /// feature, a large batch. A wrong output is named (logits, dW or db).
     /// </remarks>
-    public static VariableCheck<Func<Variable, Variable, Variable, Variable>, LogitsIn, LogitsOut> AutodiffLogits => new(
+    public static AdaptedCheck<Func<Variable, Variable, Variable, Variable>, LogitsIn, LogitsOut> AutodiffLogits => new(
         Check.For<LogitsIn, LogitsOut>("autodiff logits", points: 2)
             .InputNames("x", "w", "b", "labels")
             .Reference(input => LogitsReference(input))
@@ -103,7 +103,7 @@ public static partial class Checks
     /// Visible cases: one example; a batch of 3 (where summing instead of averaging shows); the lecture's logits
     /// [5, 2, −1, 3]. Hidden cases: a random batch, many classes, one example.
     /// </remarks>
-    public static VariableCheck<Func<Variable, Matrix, Variable>, CrossEntropyIn, CrossEntropyOut> AutodiffCrossEntropy => new(
+    public static AdaptedCheck<Func<Variable, Matrix, Variable>, CrossEntropyIn, CrossEntropyOut> AutodiffCrossEntropy => new(
         Check.For<CrossEntropyIn, CrossEntropyOut>("autodiff cross-entropy", points: 2)
             .InputNames("z", "y")
             .WriteYourself(Shortcuts.CrossEntropy)

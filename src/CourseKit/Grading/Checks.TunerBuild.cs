@@ -34,7 +34,7 @@ public static partial class Checks
     /// Visible cases: u = 0 (32 units, α = 10⁻⁴), u = 1 (256 units, α = 10⁻²), u = ½ (α = 10⁻³ only on a log scale).
     /// Hidden cases: two random u. Using the library is the point here: nothing is declared as write-it-yourself.
     /// </remarks>
-    public static VariableCheck<Func<Trial, TunedModel>, double, BuildOut> TunerBuild => new(
+    public static AdaptedCheck<Func<Trial, TunedModel>, double, BuildOut> TunerBuild => new(
         Check.For<double, BuildOut>("Keras-Tuner build(hp)", points: 2)
             .InputNames("u")
             .Reference(u => BuildAnswer(TunerBuildReference, u))

@@ -37,10 +37,10 @@ public abstract partial class Optimizer
     {
         const string operation = "Optimizer.Step";
         if (!RunsOnDevice) throw NoDeviceRule(device);
+        RequireFiniteGradients(device, list, operation);
         foreach (var p in list)
         {
             if (!p.Trainable) continue;
-            if (!device.IsAllFinite(p.DeviceGrad, operation)) OptimizerStateReader.ThrowNonFiniteGradient(p);
             int stateLength = _state.TryGetValue(p.Name, out var host) && host.Length > 0 ? host[0].Length
                 : _deviceState.TryGetValue(p.Name, out var slots) && slots.Length > 0 ? slots[0].Length : p.Count;
             if (stateLength != p.Count) ThrowStateMismatch(p, stateLength);
@@ -66,6 +66,16 @@ public abstract partial class Optimizer
             Undo(device, failure);
             throw;
         }
+    }
+
+    // All gradients in one device check (one wait on a GPU); only when it fails are they looked at one by one, to name
+    // the parameter and the first bad element.
+    private static void RequireFiniteGradients(Device device, IReadOnlyList<Parameter> list, string operation)
+    {
+        var gradients = list.Where(p => p.Trainable).Select(p => p.DeviceGrad).ToList();
+        if (device.AreAllFinite(gradients, operation)) return;
+        foreach (var p in list)
+            if (p.Trainable && !device.IsAllFinite(p.DeviceGrad, operation)) OptimizerStateReader.ThrowNonFiniteGradient(p);
     }
 
     private void Undo(Device device, Exception failure)

@@ -32,6 +32,28 @@ public class DeviceBufferTests
         Assert.Throws<ArgumentOutOfRangeException>(() => buffer.Slice(4, 3));
     }
 
+    [Theory, MemberData(nameof(Devices))]
+    public void One_finite_check_covers_every_buffer_of_a_list(string name)
+    {
+        var device = Device.Get(name);
+        using var a = device.Upload<float>(TestData.Normal(300, seed: 1));
+        using var b = device.Upload<float>(TestData.Normal(7, seed: 2));
+        using var empty = device.Allocate<float>(0);
+        Assert.True(device.AreAllFinite([a, empty, b], "test"));
+        Assert.True(device.AreAllFinite([], "test"));
+        foreach (float bad in new[] { float.NaN, float.PositiveInfinity, float.NegativeInfinity })
+            foreach (var (where, index) in new[] { (a, 0), (a, 299), (b, 6) })
+            {
+                float[] kept = where.ToArray();
+                float[] broken = (float[])kept.Clone();
+                broken[index] = bad;
+                where.CopyFrom(broken);
+                Assert.False(device.AreAllFinite([a, empty, b], "test"), $"{bad} at [{index}] of a buffer of {where.Length}");
+                where.CopyFrom(kept);
+            }
+        Assert.True(device.AreAllFinite([a, b], "test"));  // the flag of the last failing call does not stick
+    }
+
     [Fact]
     public void To_copies_between_devices()
     {

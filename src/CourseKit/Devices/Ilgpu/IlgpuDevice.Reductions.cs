@@ -11,6 +11,18 @@ internal sealed partial class IlgpuDevice
 
     private protected override bool AllFinite(DeviceBuffer<float> x) => Run("Finite check", () => NoneNonFinite(View(x), "Finite check"));
 
+    // One flag for the whole list: each launch can only set it, so the host waits once, not once per buffer.
+    private protected override bool AllFinite(IReadOnlyList<DeviceBuffer<float>> xs) => Run("Finite check", () =>
+    {
+        var flag = Flag("Finite check");
+        flag.MemSetToZero();
+        foreach (var x in xs)
+            if (x.Length > 0) Kernels.NonFinite(x.Length, View(x), flag);
+        var result = new int[1];
+        flag.CopyToCPU(result);
+        return result[0] == 0;
+    });
+
     /// <summary>Whether no element of <paramref name="x"/> is NaN or ±∞: one flag, cleared, set by any thread that finds one.</summary>
     private bool NoneNonFinite(ArrayView<float> x, string operation)
     {

@@ -57,10 +57,17 @@ public static partial class CpuKernels
             beta.CopyTo(offset);
             for (int j = 0; j < cols; j++) scale[j] = (float)(gamma[j] / Math.Sqrt(runningVar[j] + (double)epsilon));
 
-            for (int r = 0; r < rows; r++)
+            int r = 0;
+            for (; r + 4 <= rows; r += 4)
+            {
+                var x4 = x.Slice(r * cols, 4 * cols);
+                // The rows are in L1 right after this check, so finding a NaN/∞ costs next to nothing.
+                if (!Finite.All(x4)) Guard.ThrowNonFinite(x, nameof(x), cols);
+                BatchNormAffine4Rows(x4, shift, scale, offset, y.Slice(r * cols, 4 * cols), cols);
+            }
+            for (; r < rows; r++)
             {
                 var xr = x.Slice(r * cols, cols);
-                // The row is in L1 right after this check, so finding a NaN/∞ costs next to nothing.
                 if (!Finite.All(xr)) Guard.ThrowNonFinite(x, nameof(x), cols);
                 BatchNormAffineRow(xr, shift, scale, offset, y.Slice(r * cols, cols));
             }

@@ -29,6 +29,8 @@ public static partial class CpuKernels
         sumAB = sumAB[..cols];
         blockA = blockA[..cols];
         blockAB = blockAB[..cols];
+        // The forward pass sums x against itself: then each value needs one load and one shift, not two.
+        bool squares = a == b && shiftA == shiftB;
         sumA.Clear();
         sumAB.Clear();
         blockA.Clear();
@@ -38,7 +40,10 @@ public static partial class CpuKernels
             int r1 = Math.Min(rows, r0 + BatchNormBlockRows);
             int r = r0;
             for (; r + 4 <= r1; r += 4)
-                BatchNormAccumulate4Rows(a.Slice(r * cols, 4 * cols), shiftA, b.Slice(r * cols, 4 * cols), shiftB, blockA, blockAB, cols);
+            {
+                if (squares) BatchNormAccumulate4RowsSquared(a.Slice(r * cols, 4 * cols), shiftA, blockA, blockAB, cols);
+                else BatchNormAccumulate4Rows(a.Slice(r * cols, 4 * cols), shiftA, b.Slice(r * cols, 4 * cols), shiftB, blockA, blockAB, cols);
+            }
             for (; r < r1; r++)
                 BatchNormAccumulateRow(a.Slice(r * cols, cols), shiftA, b.Slice(r * cols, cols), shiftB, blockA, blockAB);
             BatchNormFold(blockA, sumA);

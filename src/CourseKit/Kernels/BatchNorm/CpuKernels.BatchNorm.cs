@@ -141,7 +141,18 @@ public static partial class CpuKernels
             sigma2[j] = v;
         }
 
-        for (int r = 0; r < rows; r++)
+        BatchNormTrainingOutputs(x, rows, cols, shift, scale, offset, y, inv, hatOffset, xHat);
+    }
+
+    /// <summary>The big pass: y = (x − K)·scale + offset, and x̂ = (x − K)·inv + hatOffset when x̂ is wanted.</summary>
+    private static void BatchNormTrainingOutputs(
+        ReadOnlySpan<float> x, int rows, int cols, ReadOnlySpan<float> shift, ReadOnlySpan<float> scale, ReadOnlySpan<float> offset,
+        Span<float> y, ReadOnlySpan<float> inv, ReadOnlySpan<float> hatOffset, Span<float> xHat)
+    {
+        int r = 0;
+        if (xHat.IsEmpty)
+            for (; r + 4 <= rows; r += 4) BatchNormAffine4Rows(x.Slice(r * cols, 4 * cols), shift, scale, offset, y.Slice(r * cols, 4 * cols), cols);
+        for (; r < rows; r++)
         {
             var xr = x.Slice(r * cols, cols);
             if (xHat.IsEmpty) BatchNormAffineRow(xr, shift, scale, offset, y.Slice(r * cols, cols));

@@ -8,11 +8,12 @@ public static partial class CpuKernels
     /// (B stored k × n, or n × k when <paramref name="transposeB"/>).
     /// </summary>
     /// <remarks>
-    /// Cache-blocked (packed panels of A and B sized for L2 and L1) around a register-tiled micro-kernel:
-    /// 12 × 32 on AVX-512, 6 × 16 on AVX2+FMA, a portable 4 × 8 on 128-bit vectors elsewhere.
+    /// Cache-blocked (an A micro-panel in L1, a packed block of B in L2, see GemmBlocking) around a register-tiled
+    /// micro-kernel: 12 × 32 on AVX-512, 6 × 16 on AVX2+FMA, a portable 4 × 8 on 128-bit vectors elsewhere.
     /// With <paramref name="beta"/> = 0, C is overwritten and its old contents (even NaN) are ignored, as in BLAS;
-    /// beta = 1 accumulates. <paramref name="threads"/> &gt; 1 splits row blocks of C across threads;
-    /// the result is bit-identical for any thread count because each element is summed in the same order.
+    /// beta = 1 accumulates. <paramref name="threads"/> &gt; 1 splits the columns of C across that many threads
+    /// (the caller and persistent workers), which share each packed slice of A; the result is bit-identical for any
+    /// thread count because each element is summed in the same order.
     /// </remarks>
     public static void Gemm(
         ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int n, int k,

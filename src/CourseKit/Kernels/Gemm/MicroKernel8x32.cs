@@ -16,6 +16,7 @@ internal sealed unsafe class MicroKernel8x32 : IMicroKernel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run(int kc, float* pa, float* pb, float* c, int ldc, float alpha)
     {
+        MicroKernel12x32.PrefetchTile(c, ldc, 8);
         Vector512<float> c00 = default, c01 = default;
         Vector512<float> c10 = default, c11 = default;
         Vector512<float> c20 = default, c21 = default;

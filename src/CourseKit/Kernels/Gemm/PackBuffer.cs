@@ -9,17 +9,17 @@ internal sealed unsafe class PackBuffer
 {
     private const int Alignment = 64;
 
-    [ThreadStatic] private static PackBuffer? t_a;
-    [ThreadStatic] private static PackBuffer? t_b;
+    [ThreadStatic] private static PackBuffer? t_own;
+    [ThreadStatic] private static PackBuffer? t_shared;
 
     private float[] _array = [];
     private float* _aligned;
 
-    /// <summary>This thread's buffer for packed A blocks, at least <paramref name="length"/> floats.</summary>
-    public static float* ForA(int length) => (t_a ??= new PackBuffer()).Get(length);
+    /// <summary>This thread's buffer for the blocks it packs for itself alone, at least <paramref name="length"/> floats.</summary>
+    public static float* ForOwn(int length) => (t_own ??= new PackBuffer()).Get(length);
 
-    /// <summary>This thread's buffer for packed B blocks, at least <paramref name="length"/> floats.</summary>
-    public static float* ForB(int length) => (t_b ??= new PackBuffer()).Get(length);
+    /// <summary>This thread's buffer for blocks the threads of its product share, at least <paramref name="length"/> floats.</summary>
+    public static float* ForShared(int length) => (t_shared ??= new PackBuffer()).Get(length);
 
     private float* Get(int length)
     {

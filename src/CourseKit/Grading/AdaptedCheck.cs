@@ -1,20 +1,21 @@
 namespace CourseKit.Grading;
 
 /// <summary>
-/// A check of a function written with autodiff <see cref="Autodiff.Variable"/>s, such as a cost or a forward pass.
-/// For each case it gives the learner's function fresh variables (parameters for what is trained, constants for the
-/// data), calls <c>Backward()</c> on the result and compares the value and the gradients with the library's.
+/// A check of a learner's function whose inputs or outputs cannot be compared as they are: for each case an adapter
+/// turns the case's plain inputs into the function's arguments and its result into plain values to compare. An autodiff
+/// cost gets fresh <see cref="Autodiff.Variable"/>s and is compared on its value and the gradients after
+/// <c>Backward()</c>; a model builder gets a placement or a trial and is compared on the model's layers and counts.
 /// </summary>
 /// <typeparam name="TLearner">The learner's function type, e.g. <c>Func&lt;Variable, float[], Variable&gt;</c>.</typeparam>
 /// <typeparam name="TIn">The case's plain inputs (matrices, numbers) that the variables are made from.</typeparam>
 /// <typeparam name="TOut">The value and gradients compared, e.g. <c>(float J, float DJdw)</c>.</typeparam>
-public sealed class VariableCheck<TLearner, TIn, TOut> : IGradedCheck where TLearner : Delegate
+public sealed class AdaptedCheck<TLearner, TIn, TOut> : IGradedCheck where TLearner : Delegate
 {
     private readonly Check<TIn, TOut> _check;
     private readonly Func<TLearner, Func<TIn, TOut>> _adapt;
     private readonly string _signature;
 
-    internal VariableCheck(Check<TIn, TOut> check, Func<TLearner, Func<TIn, TOut>> adapt, string signature)
+    internal AdaptedCheck(Check<TIn, TOut> check, Func<TLearner, Func<TIn, TOut>> adapt, string signature)
     {
         _check = check;
         _check.ExpectedSignature = signature;
@@ -38,7 +39,7 @@ public sealed class VariableCheck<TLearner, TIn, TOut> : IGradedCheck where TLea
     public int HiddenCaseCount => _check.HiddenCaseCount;
 
     /// <summary>Full points only when every case passes.</summary>
-    public VariableCheck<TLearner, TIn, TOut> AllOrNothing()
+    public AdaptedCheck<TLearner, TIn, TOut> AllOrNothing()
     {
         _check.AllOrNothing();
         return this;
@@ -65,7 +66,7 @@ public sealed class VariableCheck<TLearner, TIn, TOut> : IGradedCheck where TLea
     }
 
     /// <summary>Declares what the exercise asks the learner to write themselves (see <see cref="Check{TIn, TOut}.WriteYourself"/>).</summary>
-    public VariableCheck<TLearner, TIn, TOut> WriteYourself(LibraryShortcut shortcut)
+    public AdaptedCheck<TLearner, TIn, TOut> WriteYourself(LibraryShortcut shortcut)
     {
         _check.WriteYourself(shortcut);
         return this;
