@@ -19,9 +19,8 @@ require_command dotnet "the .NET SDK 10 (https://dot.net)"
 # headless chart tests; nbformat (the Jupyter project's own schema and validator) for the notebooks the engine writes.
 require_debian_packages dataset-fashion-mnist chromium python3-nbformat
 
-scripts/setup.sh --with-test-tools   # CourseKit's and .NET Interactive's Jupyter kernels, Jupyter clients (tests/kernel)
+scripts/setup.sh --with-test-tools   # CourseKit's and .NET Interactive's Jupyter kernels (Polyglot's engine), Jupyter clients (tests/kernel)
 scripts/install-web-deps.sh   # plotly.js for the charts' offline pages (npm ci when missing or stale)
-scripts/install-dotnet-interactive.sh   # .NET Interactive's kernel: charts must render under Polyglot's engine too
 scripts/install-grading-deps.sh   # bubblewrap, setpriv, prlimit and root: the grader's sandbox
 source scripts/test-postgres.sh   # a throwaway PostgreSQL cluster for the study-storage tests, stopped on exit
 dotnet build CourseKit.sln -c Release -nologo -v quiet -warnaserror

@@ -16,6 +16,12 @@ public enum CellOutcome
 
     /// <summary>It ran past the cell time limit; the notebook's state is lost and the run ends.</summary>
     TimedOut,
+
+    /// <summary>
+    /// It left so many threads or processes running that the cells after it could not start theirs (the sandbox limits
+    /// them); the run ends.
+    /// </summary>
+    Runaway,
 }
 
 /// <summary>One text output of a cell: printed to <c>stdout</c> or <c>stderr</c>, a displayed or returned value's plain text (<c>value</c>), or an <c>error</c>.</summary>
@@ -63,7 +69,7 @@ public sealed record CellStarted(int Cell) : GradingEvent
 /// <summary>Cell <paramref name="Cell"/> ended: how, its error (<c>ename: evalue</c>) when it failed, and its text outputs.</summary>
 public sealed record CellFinished(int Cell, CellOutcome Outcome, string? Error, IReadOnlyList<CellText> Outputs) : GradingEvent
 {
-    private static readonly string[] Outcomes = ["succeeded", "failed", "not_implemented", "timed_out"];
+    private static readonly string[] Outcomes = ["succeeded", "failed", "not_implemented", "timed_out", "runaway"];
 
     /// <inheritdoc />
     public override JsonObject ToJsonObject() => new()

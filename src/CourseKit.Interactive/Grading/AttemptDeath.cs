@@ -20,7 +20,7 @@ public enum DeathKind
     /// <summary>A cell ran past the cell timeout, or the whole run past the submission limit.</summary>
     TimedOut,
 
-    /// <summary>The process died (stack overflow, out of memory, exit), or broke the protocol.</summary>
+    /// <summary>The process died (stack overflow, out of memory, exit), broke the protocol, or was left without threads to go on.</summary>
     Crashed,
 }
 
@@ -39,6 +39,8 @@ public sealed record AttemptDeath(PlannedCell? Cell, DeathKind Kind, string Reas
         ArgumentNullException.ThrowIfNull(plan);
         PlannedCell? At(int? number) => number is { } n ? plan.FirstOrDefault(c => c.Number == n) : null;
         if (log.TimedOut is { } slow) return new(At(slow), DeathKind.TimedOut, $"timed out after {Seconds(limits.CellTimeout)} s");
+        if (log.Runaway is { } runaway)
+            return new(At(runaway), DeathKind.Crashed, "it left so many threads or processes running that the cells after it could not run");
         if (log.Violation is { } violation)
             return new(At(log.Running), DeathKind.Crashed, $"the grading process broke the protocol ({Bounded(violation)})");
         if (log.Done) return null;

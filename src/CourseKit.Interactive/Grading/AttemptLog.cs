@@ -51,6 +51,15 @@ public sealed class AttemptLog
         }
     }
 
+    /// <summary>The first cell that left more threads or processes running than the run may keep (as the child reported it), or null.</summary>
+    public int? Runaway
+    {
+        get
+        {
+            lock (_finished) return _finished.Values.Where(f => f.Outcome == CellOutcome.Runaway).Select(f => (int?)f.Cell).Min();
+        }
+    }
+
     /// <summary>The cell that has been running for longer than <paramref name="limit"/>, or null.</summary>
     public int? RunningLongerThan(TimeSpan limit)
     {

@@ -37,21 +37,44 @@ public static class GradingChild
         var notebook = Notebook.CreatePolyglot(Path.Combine(request.BaseDirectory, "graded.ipynb"));
         foreach (var cell in request.Cells) notebook.AddCodeCell(cell.Source);
         int NumberOf(NotebookCell cell) => request.Cells[cell.Index].Number;
+        var census = ThreadCensus.ForThisProcess();
+        ResourceUse? start = null, before = null;
         var options = new NotebookRunOptions
         {
             CellTimeout = TimeSpan.FromSeconds(request.CellTimeoutSeconds),
             BaseDirectory = request.BaseDirectory,
-            CellStarting = cell => writer.Write(new CellStarted(NumberOf(cell))),
-            CellFinished = (cell, result) => Report(writer, request.Cells[cell.Index], result),
+            CellStarting = cell =>
+            {
+                before = census.Take();
+                start ??= before;
+                writer.Write(new CellStarted(NumberOf(cell)));
+            },
+            CellFinished = (cell, result) =>
+            {
+                if (result.Status is CellStatus.Skipped or CellStatus.NotRun) return;
+                var after = census.Take();
+                if (!census.RanAway(start!, before!, after)) Report(writer, request.Cells[cell.Index], result);
+                else EndRunaway(writer, request.Cells[cell.Index].Number, after.Threads - before!.Threads);
+            },
         };
-        new NotebookRunner(options).Run(notebook);
+        try { new NotebookRunner(options).Run(notebook); }
+        catch (RunEnded) { }   // the cells after a runaway one are not run, as after a timeout
         writer.Write(new RunCompleted());
         return 0;
     }
 
+    // The cell's answers and outputs no longer matter: the grader scores its exercise 0 and grades again without it.
+    private static void EndRunaway(EventWriter writer, int cell, int threads)
+    {
+        writer.Write(new CellFinished(cell, CourseKit.Grading.Protocol.CellOutcome.Runaway,
+            $"RunawayThreads: this cell left {threads} threads running, and too few threads or too little memory for the cells after it", []));
+        throw new RunEnded();
+    }
+
+    private sealed class RunEnded : Exception;
+
     private static void Report(EventWriter writer, RequestCell cell, CellRunResult result)
     {
-        if (result.Status is CellStatus.Skipped or CellStatus.NotRun) return;
         var outputs = result.Outputs.ToList();
         if (cell.Probe && result.Status == CellStatus.Succeeded && Answers(outputs) is var (answers, output))
         {

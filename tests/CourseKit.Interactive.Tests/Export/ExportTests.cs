@@ -29,16 +29,15 @@ public class ExportTests
         string name = Path.GetFileNameWithoutExtension(chapter);
         string output = Path.Combine(Repo.Root, "artifacts", "export", name);
         if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
-        string executed = Path.Combine(Repo.Root, "artifacts", "export", "notebooks");
 
         var export = CoursekitProcess.Run("export", source, "--output", output);
-        var notebook = CoursekitProcess.Run("run", source, "--output", executed);
+        var notebook = EngineRuns.Of(Path.GetRelativePath(Repo.Root, source)).Outcome;   // the parity tests read the same run
         var app = Dotnet(Repo.Root, "run", "-c", Repo.Configuration, Path.Combine(output, name + ".cs"));
 
         Assert.True(export.ExitCode == 0, export.Stderr);
         Assert.True(notebook.ExitCode == 0, notebook.Stdout + notebook.Stderr);
         Assert.True(app.ExitCode == 0, app.Output);
-        var checks = NotebookReader.Read(Path.Combine(executed, chapter)).Cells.SelectMany(c => c.Outputs)
+        var checks = NotebookReader.Read(EngineRuns.Of(Path.GetRelativePath(Repo.Root, source)).Executed).Cells.SelectMany(c => c.Outputs)
             .Where(o => NotebookOutputs.Data(o, "application/vnd.coursekit.check+json") is not null)
             .Select(o => NotebookOutputs.Data(o, "text/plain")!.TrimEnd('\n')).ToList();
         Assert.NotEmpty(checks);

@@ -18,17 +18,14 @@ public class AdversarialTests(AdversarialClassFixture graded) : IClassFixture<Ad
         { "exception-leak", "honest-partial" }, { "shape-leak", "honest-partial" }, { "fake-check-output", "honest-partial" },
         { "process-exit-journal", "honest-partial" }, { "detached-rewriter", "honest-partial" }, { "grandchild-pipes", "honest-partial" },
         { "forged-events", "honest-partial" }, { "decoy-ids", "honest-partial" }, { "huge-output", "honest-partial" },
-        { "thread-bomb", "honest-partial" }, { "library-softmax", "honest-partial" }, { "helper-indirection", "honest-partial" },
+        { "thread-bomb", "honest-partial" }, { "thread-hoard", "honest-partial" }, { "library-softmax", "honest-partial" }, { "helper-indirection", "honest-partial" },
     };
 
     [Theory]
     [MemberData(nameof(Bounds))]
     public void Each_attack_gets_the_score_of_its_honest_work(string attack, string honest)
     {
-        // Known gap: the thread bomb's threads outlive its own (0-point) exercise and starve the cells after it, which
-        // the grader blames on the next exercise: it scores less than its honest work, never more.
-        if (attack == "thread-bomb") Assert.True(graded.Score(attack) <= graded.Score(honest), $"{attack}: {graded.Score(attack)} > {honest}: {graded.Score(honest)}");
-        else Assert.True(graded.Score(attack) == graded.Score(honest), $"{attack}: {graded.Score(attack)}, {honest}: {graded.Score(honest)}\n{graded.Results(attack)}");
+        Assert.True(graded.Score(attack) == graded.Score(honest), $"{attack}: {graded.Score(attack)}, {honest}: {graded.Score(honest)}\n{graded.Results(attack)}");
         if (honest == "honest-partial") Assert.Equal(0, graded.Points(attack)[0]);
     }
 
@@ -55,7 +52,7 @@ public class AdversarialTests(AdversarialClassFixture graded) : IClassFixture<Ad
     [Fact]
     public void The_batch_ends_within_its_limits_and_nothing_rewrites_its_outputs_afterwards()
     {
-        foreach (string holder in new[] { "grandchild-pipes", "detached-rewriter", "thread-bomb", "huge-output", "process-exit-journal" })
+        foreach (string holder in new[] { "grandchild-pipes", "detached-rewriter", "thread-bomb", "thread-hoard", "huge-output", "process-exit-journal" })
             Assert.True((int)graded.Results(holder)["execution_time"]! < AdversarialClassFixture.RunTimeout, $"{holder} held its run to the limit");
         var before = graded.Outputs().ToDictionary(o => o.Path, o => o.Text);
         Thread.Sleep(TimeSpan.FromSeconds(5));   // the detached rewriter would strike 3 s after starting
@@ -76,6 +73,14 @@ public class AdversarialTests(AdversarialClassFixture graded) : IClassFixture<Ad
         }
         Assert.DoesNotContain(AdversarialClassFixture.Seed, graded.Run.Stdout + graded.Run.Stderr);
         Assert.All(graded.Outputs(), o => Assert.DoesNotContain(AdversarialClassFixture.Seed, o.Text));
+    }
+
+    [Fact]
+    public void Threads_left_running_are_blamed_on_the_cell_that_left_them()
+    {
+        const string Why = "it left so many threads or processes running that the cells after it could not run";
+        Assert.Contains(Why, (string)graded.Results("thread-bomb")["tests"]!.AsArray()[0]!["output"]!);
+        Assert.Contains(Why, (string)graded.Results("thread-hoard")["output"]!);
     }
 
     [Fact]

@@ -113,6 +113,14 @@ internal static class Attacks
         // The class: huge output, a memory hog, a thread bomb.
         yield return ("huge-output", Partial().WithCellAfter(Setup, "for (int i = 0; i < 4000; i++) Console.WriteLine(new string('y', 16000));", "attack"));
         yield return ("thread-bomb", Partial().WithExercise(1, "Matrix Softmax(Matrix z) { while (true) new System.Threading.Thread(() => System.Threading.Thread.Sleep(-1)).Start(); }"));
+        // The same from a cell of the learner's own, which takes every thread the limit allows and keeps going.
+        yield return ("thread-hoard", Partial().WithCellAfter(Setup, """
+            for (int i = 0; i < 4000; i++)
+            {
+                try { new System.Threading.Thread(() => System.Threading.Thread.Sleep(-1)) { IsBackground = true }.Start(); }
+                catch (Exception) { }
+            }
+            """, "attack"));
         // Library shortcuts: the library's softmax, directly or through a helper in another cell.
         yield return ("library-softmax", Partial().WithExercise(1, "Matrix Softmax(Matrix z) => z.Softmax();"));
         yield return ("helper-indirection", Partial().WithExercise(1, "Matrix Softmax(Matrix z) => lib(z);").WithCellAfter(Setup,

@@ -37,6 +37,17 @@ public class RetryPlanTests
     }
 
     [Fact]
+    public void A_cell_that_left_too_many_threads_running_is_blamed_even_though_the_run_went_on()
+    {
+        // The child ends the run after such a cell; its last words round-trip through the wire format.
+        var runaway = GradingEvent.Parse(Finish(3, CellOutcome.Runaway).ToJson());
+        var log = Log(new CellStarted(1), Finish(1), new CellStarted(3), runaway, new RunCompleted());
+        Assert.Equal(3, log.Runaway);
+        var death = AttemptDeath.Diagnose(log, new ChildExit(0, false, ""), Limits, Plan);
+        Assert.Equal(new AttemptDeath(Plan[2], DeathKind.Crashed, "it left so many threads or processes running that the cells after it could not run"), death);
+    }
+
+    [Fact]
     public void A_cell_the_grader_saw_outlast_the_limit_is_blamed_with_the_cell_timeout_and_ends_the_run()
     {
         var log = Log(new CellStarted(1), Finish(1), new CellStarted(2));
