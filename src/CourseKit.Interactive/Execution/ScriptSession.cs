@@ -31,24 +31,13 @@ internal sealed class ScriptSession
         _options = Options(baseDirectory, imports);
     }
 
-    // The same reference objects for every session in the process (see SharedMetadataResolver); the engine itself is
-    // among them: the interrupt polls compiled into every cell call CellInterrupt.Poll().
-    private static readonly Lazy<MetadataReference[]> EngineReferences = new(() =>
-        RuntimeAssemblies.Select(Assembly.Load).Append(typeof(object).Assembly).Append(typeof(CellInterrupt).Assembly)
-            .Select(a => (MetadataReference)SharedMetadataResolver.ForFile(a.Location)).ToArray());
-
-    // The empty submission every session's first cell continues, made once per process: Roslyn adds its own references
-    // to the runtime library and the globals' assembly to a chain's first submission, so sessions that share it share
-    // those too, and what Roslyn has read through them (the kernel's warm-up prepares its first cell this way).
-    private static readonly Lazy<Script<object>> Root = new(() =>
-        CSharpScript.Create("", Options(AppContext.BaseDirectory, []).WithFilePath("coursekit-root"), typeof(NotebookGlobals)));
-
     /// <summary>The options every cell compiles with (the grader's analysis compiles learners' cells with the same).</summary>
     public static ScriptOptions Options(string baseDirectory, IEnumerable<string> imports) =>
         ScriptOptions.Default
-            .WithMetadataResolver(new SharedMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(baseDirectory).WithSearchPaths(baseDirectory, AppContext.BaseDirectory)))
+            .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(baseDirectory).WithSearchPaths(baseDirectory, AppContext.BaseDirectory))
             .WithSourceResolver(new SourceFileResolver([baseDirectory], baseDirectory))
-            .AddReferences(EngineReferences.Value)
+            // The engine itself: the interrupt polls compiled into every cell call CellInterrupt.Poll().
+            .AddReferences(RuntimeAssemblies.Select(Assembly.Load).Append(typeof(object).Assembly).Append(typeof(CellInterrupt).Assembly))
             .AddImports(imports)
             .WithEmitDebugInformation(true)
             .WithFileEncoding(Encoding.UTF8)
@@ -68,14 +57,16 @@ internal sealed class ScriptSession
     public Script<object> Prepare(string code, int cellNumber)
     {
         var options = _options.WithFilePath(CellPath(cellNumber));
-        return (_state?.Script ?? Root.Value).ContinueWith(code, options);
+        return _state is null
+            ? CSharpScript.Create(code, options, typeof(NotebookGlobals))
+            : _state.Script.ContinueWith(code, options);
     }
 
     /// <summary>The cell's script continuing <paramref name="previous"/>, nothing run (export analyses a chapter this way).</summary>
     public Script<object> Chain(Script<object>? previous, string code, int cellNumber)
     {
         var options = _options.WithFilePath(CellPath(cellNumber));
-        return (previous ?? Root.Value).ContinueWith(code, options);
+        return previous is null ? CSharpScript.Create(code, options, typeof(NotebookGlobals)) : previous.ContinueWith(code, options);
     }
 
     /// <summary>Compiles <paramref name="script"/>; returns its errors (empty when it compiled).</summary>
