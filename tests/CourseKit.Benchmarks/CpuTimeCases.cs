@@ -31,8 +31,16 @@ internal static unsafe class CpuTimeCases
         // The Fashion-MNIST network's products at batch 128 (784-256-256-10): forward, dW = Xᵀ·dZ, dX = dZ·Wᵀ.
         yield return new("fashion_fwd_128x784x256", 1, () => Gemm(128, 256, 784, 1), 2.0 * 128 * 256 * 784);
         yield return new("fashion_dw_784x256x128", 1, () => Gemm(784, 256, 128, 1, transposeA: true), 2.0 * 128 * 256 * 784);
+        yield return new("fashion_dw_a_normal_784x256x128", 1, () => Gemm(784, 256, 128, 1), 2.0 * 128 * 256 * 784);
         yield return new("fashion_fwd_128x256x256", 1, () => Gemm(128, 256, 256, 1), 2.0 * 128 * 256 * 256);
         yield return new("fashion_dx_128x256x256", 1, () => Gemm(128, 256, 256, 1, transposeB: true), 2.0 * 128 * 256 * 256);
+        // The output layer's products (n = 10) and the same products transposed (Zᵀ = Wᵀ·Xᵀ: 10 rows, wide columns).
+        yield return new("fashion_out_fwd_128x10x256", 1, () => Gemm(128, 10, 256, 1), 2.0 * 128 * 10 * 256);
+        yield return new("fashion_out_fwd_t_10x128x256", 1, () => Gemm(10, 128, 256, 1, transposeA: true, transposeB: true), 2.0 * 128 * 10 * 256);
+        yield return new("fashion_out_dw_256x10x128", 1, () => Gemm(256, 10, 128, 1, transposeA: true), 2.0 * 128 * 10 * 256);
+        yield return new("fashion_out_dw_t_10x256x128", 1, () => Gemm(10, 256, 128, 1, transposeA: true), 2.0 * 128 * 10 * 256);
+        yield return new("fashion_out_dx_128x256x10", 1, () => Gemm(128, 256, 10, 1, transposeB: true), 2.0 * 128 * 10 * 256);
+        yield return new("fashion_dw_t_256x784x128", 1, () => Gemm(256, 784, 128, 1, transposeA: true), 2.0 * 128 * 256 * 784);
         yield return new("digits_fwd_64x256x256", 1, () => Gemm(64, 256, 256, 1), 2.0 * 64 * 256 * 256);
         yield return new("digits_dw_256x256x64", 1, () => Gemm(256, 256, 64, 1, transposeA: true), 2.0 * 64 * 256 * 256);
         yield return new("batchnorm_forward_4096x1024", 1, () => BatchNormForward(4096, 1024));
@@ -43,6 +51,18 @@ internal static unsafe class CpuTimeCases
         yield return new("vector_copy_16MiB", 1, () => { float[] x = Matrix.RandomNormal(4096, 1024, seed: 3).Data, y = new float[x.Length]; return () => VectorCopy(x, y); });
         yield return new("sum_16MiB", 1, () => { float[] x = Matrix.RandomNormal(4096, 1024, seed: 3).Data; return () => System.Numerics.Tensors.TensorPrimitives.Sum(x); });
         yield return new("copy_16MiB", 1, () => { float[] x = Matrix.RandomNormal(4096, 1024, seed: 3).Data, y = new float[x.Length]; return () => x.CopyTo(y, 0); });
+        yield return new("gather_epoch_fashion", 1, GatherEpoch);
+        yield return new("relu_128x256", 1, () => { float[] x = Matrix.RandomNormal(128, 256, seed: 3).Data, y = new float[x.Length]; return () => CpuKernels.Relu(x, y); });
+        yield return new("relu_backward_128x256", 1, () => { float[] x = Matrix.RandomNormal(128, 256, seed: 3).Data, d = Matrix.RandomNormal(128, 256, seed: 4).Data, y = new float[x.Length]; return () => CpuKernels.ReluBackward(x, d, y); });
+        yield return new("adam_fashion_params", 1, AdamFashion);
+        yield return new("adam_16k_in_l2", 1, () =>
+        {
+            var p = new Parameter("w", Matrix.RandomNormal(128, 128, seed: 8), trainable: true, regularized: false);
+            Matrix.RandomNormal(128, 128, seed: 9).AsSpan().CopyTo(p.Grad.AsSpan());
+            var adam = new Adam(1e-3f);
+            Parameter[] list = [p];
+            return () => adam.Step(list);
+        });
         yield return new("train_step_digits_64", 1, () => TrainStep(64, [256, 256, 256], 64), StepFlops(64, [64, 256, 256, 256, 10]));
         yield return new("train_step_fashion_128", 1, () => TrainStep(784, [256, 256], 128), StepFlops(128, [784, 256, 256, 10]));
     }
@@ -139,5 +159,28 @@ internal static unsafe class CpuTimeCases
             model.BackwardParameters(dz);
             adam.Step(trainable);
         };
+    }
+
+    // One epoch of Fashion-MNIST-sized mini-batches (60 000 × 784, batch 128) gathered from shuffled rows.
+    private static Action GatherEpoch()
+    {
+        var x = Matrix.RandomNormal(60_000, 784, seed: 6);
+        var batches = new CourseKit.Data.MiniBatches(x, new int[60_000], 128, seed: 0, dropLast: false, shuffle: true, reuseBuffers: true);
+        return () =>
+        {
+            foreach (var _ in batches.Epoch(1)) { }
+        };
+    }
+
+    // Adam's step over the Fashion-MNIST network's parameters (268 k floats), alone: what the update costs with nothing else in the caches' way.
+    private static Action AdamFashion()
+    {
+        var model = new Sequential();
+        foreach (int h in new[] { 256, 256 }) model.Add(new Dense(h, useBias: false)).Add(new BatchNorm()).Add(new Relu());
+        model.Add(new Dense(10)).Build(784, seed: 0);
+        var trainable = model.TrainableParameters;
+        foreach (var p in trainable) Matrix.RandomNormal(p.Value.Rows, p.Value.Cols, seed: 7).AsSpan().CopyTo(p.Grad.AsSpan());
+        var adam = new Adam(1e-3f);
+        return () => adam.Step(trainable);
     }
 }

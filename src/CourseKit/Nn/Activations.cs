@@ -50,6 +50,23 @@ public abstract partial class Activation : Layer, IDoublePrecisionLayer
         return dz;
     }
 
+    /// <summary>
+    /// Writes dZ over dA when dA is the model's scratch gradient, as on a device: one buffer fewer for the caches to
+    /// hold during the backward pass. Only the built-in activations, whose kernels are element-wise and allow the
+    /// destination to be an input; a subclass's <see cref="ApplyBackward"/> keeps its own output buffer.
+    /// </summary>
+    internal override Matrix BackwardConsuming(Matrix dA)
+    {
+        if (!BackwardInPlace || Placement is not null) return BackwardShared(dA);
+        RequireForwardCache();
+        Cache!.Shape.RequireSame(dA.Shape, nameof(dA));
+        ApplyBackward(Cache.AsSpan(), dA.AsSpan(), dA.AsSpan());
+        return dA;
+    }
+
+    /// <summary>Whether <see cref="ApplyBackward"/> may write dZ over dA (true for the built-in element-wise kernels).</summary>
+    private protected virtual bool BackwardInPlace => false;
+
     /// <inheritdoc />
     public double[] ForwardDouble(double[] x, int rows, IReadOnlyDictionary<string, double[]> parameters)
     {
@@ -80,6 +97,7 @@ public sealed class Relu(string? name = null) : Activation(name)
     /// <inheritdoc />
     protected override double[] ApplyBackwardDouble(double[] z, double[] dA) => ReferenceKernels.ReluBackward(z, dA);
     internal override bool HasDeviceImplementation => true;
+    private protected override bool BackwardInPlace => true;
     private protected override void ApplyOnDevice(Device device, DeviceBuffer<float> x, DeviceBuffer<float> y) => device.Relu(x, y);
     private protected override void ApplyBackwardOnDevice(Device device, DeviceBuffer<float> cache, DeviceBuffer<float> dA, DeviceBuffer<float> dZ) =>
         device.ReluBackward(cache, dA, dZ);
@@ -105,6 +123,7 @@ public sealed class LeakyRelu(double slope = 0.01, string? name = null) : Activa
     /// <inheritdoc />
     protected override double[] ApplyBackwardDouble(double[] z, double[] dA) => ReferenceKernels.LeakyReluBackward(z, dA, Slope);
     internal override bool HasDeviceImplementation => true;
+    private protected override bool BackwardInPlace => true;
     private protected override void ApplyOnDevice(Device device, DeviceBuffer<float> x, DeviceBuffer<float> y) => device.LeakyRelu(x, Slope, y);
     private protected override void ApplyBackwardOnDevice(Device device, DeviceBuffer<float> cache, DeviceBuffer<float> dA, DeviceBuffer<float> dZ) =>
         device.LeakyReluBackward(cache, dA, Slope, dZ);
@@ -127,6 +146,7 @@ public sealed class Tanh(string? name = null) : Activation(name)
     /// <inheritdoc />
     protected override double[] ApplyBackwardDouble(double[] a, double[] dA) => ReferenceKernels.TanhBackward(a, dA);
     internal override bool HasDeviceImplementation => true;
+    private protected override bool BackwardInPlace => true;
     private protected override void ApplyOnDevice(Device device, DeviceBuffer<float> x, DeviceBuffer<float> y) => device.Tanh(x, y);
     private protected override void ApplyBackwardOnDevice(Device device, DeviceBuffer<float> cache, DeviceBuffer<float> dA, DeviceBuffer<float> dZ) =>
         device.TanhBackward(cache, dA, dZ);
@@ -149,6 +169,7 @@ public sealed class Sigmoid(string? name = null) : Activation(name)
     /// <inheritdoc />
     protected override double[] ApplyBackwardDouble(double[] a, double[] dA) => ReferenceKernels.SigmoidBackward(a, dA);
     internal override bool HasDeviceImplementation => true;
+    private protected override bool BackwardInPlace => true;
     private protected override void ApplyOnDevice(Device device, DeviceBuffer<float> x, DeviceBuffer<float> y) => device.Sigmoid(x, y);
     private protected override void ApplyBackwardOnDevice(Device device, DeviceBuffer<float> cache, DeviceBuffer<float> dA, DeviceBuffer<float> dZ) =>
         device.SigmoidBackward(cache, dA, dZ);

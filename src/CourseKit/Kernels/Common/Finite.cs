@@ -4,9 +4,14 @@ using System.Runtime.Intrinsics;
 
 namespace CourseKit.Kernels;
 
-/// <summary>Vectorized "are all values finite?" — x·0 is 0 for finite x and NaN for ±∞ or NaN, so one running sum tells.</summary>
+/// <summary>Vectorized "are all values finite?" — x·0 is 0 for finite x and NaN for ±∞ or NaN, so running sums tell.</summary>
 internal static class Finite
 {
+    /// <remarks>
+    /// Four independent sums: one sum is a chain of dependent additions, one vector per add latency (≈ 3 cycles),
+    /// where four keep up with the loads. Every layer's input and every optimizer step scan with it (a step of the
+    /// Fashion-MNIST network checks 268 k gradients).
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool All(ReadOnlySpan<float> x)
     {
@@ -15,17 +20,31 @@ internal static class Finite
         float acc = 0f;
         if (Vector512.IsHardwareAccelerated && n >= Vector512<float>.Count)
         {
-            var v = Vector512<float>.Zero;
-            for (; i <= n - Vector512<float>.Count; i += Vector512<float>.Count)
-                v += Vector512.LoadUnsafe(ref p, (nuint)i) * Vector512<float>.Zero;
-            acc = Vector512.Sum(v);
+            int w = Vector512<float>.Count;
+            Vector512<float> v0 = default, v1 = default, v2 = default, v3 = default;
+            for (; i <= n - 4 * w; i += 4 * w)
+            {
+                v0 += Vector512.LoadUnsafe(ref p, (nuint)i) * Vector512<float>.Zero;
+                v1 += Vector512.LoadUnsafe(ref p, (nuint)(i + w)) * Vector512<float>.Zero;
+                v2 += Vector512.LoadUnsafe(ref p, (nuint)(i + 2 * w)) * Vector512<float>.Zero;
+                v3 += Vector512.LoadUnsafe(ref p, (nuint)(i + 3 * w)) * Vector512<float>.Zero;
+            }
+            for (; i <= n - w; i += w) v0 += Vector512.LoadUnsafe(ref p, (nuint)i) * Vector512<float>.Zero;
+            acc = Vector512.Sum((v0 + v1) + (v2 + v3));
         }
         else if (Vector256.IsHardwareAccelerated && n >= Vector256<float>.Count)
         {
-            var v = Vector256<float>.Zero;
-            for (; i <= n - Vector256<float>.Count; i += Vector256<float>.Count)
-                v += Vector256.LoadUnsafe(ref p, (nuint)i) * Vector256<float>.Zero;
-            acc = Vector256.Sum(v);
+            int w = Vector256<float>.Count;
+            Vector256<float> v0 = default, v1 = default, v2 = default, v3 = default;
+            for (; i <= n - 4 * w; i += 4 * w)
+            {
+                v0 += Vector256.LoadUnsafe(ref p, (nuint)i) * Vector256<float>.Zero;
+                v1 += Vector256.LoadUnsafe(ref p, (nuint)(i + w)) * Vector256<float>.Zero;
+                v2 += Vector256.LoadUnsafe(ref p, (nuint)(i + 2 * w)) * Vector256<float>.Zero;
+                v3 += Vector256.LoadUnsafe(ref p, (nuint)(i + 3 * w)) * Vector256<float>.Zero;
+            }
+            for (; i <= n - w; i += w) v0 += Vector256.LoadUnsafe(ref p, (nuint)i) * Vector256<float>.Zero;
+            acc = Vector256.Sum((v0 + v1) + (v2 + v3));
         }
         for (; i < n; i++) acc += Unsafe.Add(ref p, i) * 0f;
         return acc == 0f;

@@ -1,0 +1,68 @@
+using CourseKit.Data;
+using CourseKit.Nn;
+using CourseKit.Optim;
+using CourseKit.Tensors;
+
+namespace CourseKit.Benchmarks;
+
+/// <summary>
+/// Where a training epoch's time goes: the Fashion-MNIST network of <c>coursekit bench train</c> (784-256-256-10,
+/// BatchNorm, batch 128, Adam) run step by step as the trainer runs it, with each phase's thread CPU time summed over
+/// an epoch (batch gathering, each layer's forward and backward, the loss, the optimizer) and the GC counts.
+/// Run: <c>dotnet run -c Release --project tests/CourseKit.Benchmarks -- phases [--epochs N]</c>.
+/// </summary>
+internal static class StepPhases
+{
+    public static void Run(string[] args)
+    {
+        int epochs = args.SkipWhile(a => a != "--epochs").Skip(1).Select(int.Parse).FirstOrDefault(3);
+        var (train, _) = FashionMnist.Load();
+        var model = new Sequential();
+        foreach (int h in new[] { 256, 256 }) model.Add(new Dense(h, useBias: false)).Add(new BatchNorm()).Add(new Relu());
+        model.Add(new Dense(10)).Build(train.FeatureCount, seed: 0);
+        var layers = model.Layers;
+        var loss = new SoftmaxCrossEntropyLoss();
+        var adam = new Adam(1e-3f);
+        var trainable = model.TrainableParameters;
+        var batches = new MiniBatches(train.Features, train.Labels, 128, seed: 0, dropLast: false, shuffle: true, reuseBuffers: true);
+        var names = new List<string> { "gather" };
+        names.AddRange(layers.Select(l => $"fwd {l.Describe()}"));
+        names.Add("loss+predict");
+        names.AddRange(layers.Reverse().Select(l => $"bwd {l.Describe()}"));
+        names.Add("adam");
+        var ns = new double[names.Count];
+        Matrix? dOut = null;
+        model.Train();
+        for (int epoch = 1; epoch <= epochs; epoch++)
+        {
+            Array.Clear(ns);
+            int gc0 = GC.CollectionCount(0), gc1 = GC.CollectionCount(1), gc2 = GC.CollectionCount(2);
+            long alloc0 = GC.GetAllocatedBytesForCurrentThread();
+            long start = ThreadCpuTime.Nanoseconds(), t = start, steps = 0;
+            void Mark(int phase) { long now = ThreadCpuTime.Nanoseconds(); ns[phase] += now - t; t = now; }
+            foreach (var (x, y) in batches.Epoch(epoch))
+            {
+                Mark(0);
+                int p = 1;
+                var a = x;
+                foreach (var l in layers) { a = l.ForwardShared(a); Mark(p++); }
+                dOut = dOut is { } d && d.Rows == a.Rows ? d : new Matrix(a.Rows, a.Cols);
+                loss.Compute(a, y, dOut);
+                loss.Predict(a);
+                Mark(p++);
+                var g = layers[^1].BackwardShared(dOut);
+                Mark(p++);
+                for (int i = layers.Count - 2; i > 0; i--) { g = layers[i].BackwardConsuming(g); Mark(p++); }
+                layers[0].BackwardParameters(g);
+                Mark(p++);
+                adam.Step(trainable);
+                Mark(p++);
+                steps++;
+            }
+            double total = (ThreadCpuTime.Nanoseconds() - start) / 1e6;
+            Console.WriteLine($"epoch {epoch}: {total:F1} ms CPU, {steps} steps, allocated {(GC.GetAllocatedBytesForCurrentThread() - alloc0) / 1024.0:F0} KiB, " +
+                $"GC {GC.CollectionCount(0) - gc0}/{GC.CollectionCount(1) - gc1}/{GC.CollectionCount(2) - gc2}");
+            for (int i = 0; i < names.Count; i++) Console.WriteLine($"  {names[i],-40} {ns[i] / 1e6,8:F1} ms {ns[i] / steps / 1e3,8:F1} µs/step");
+        }
+    }
+}
