@@ -8,6 +8,7 @@ using CourseKit.Cli.Release;
 using CourseKit.Cli.Run;
 using CourseKit.Cli.Site;
 using CourseKit.Cli.Studies;
+using CourseKit.Interactive.Kernel;
 
 namespace CourseKit.Cli;
 
@@ -16,6 +17,8 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        // A kernel that Jupyter starts begins loading Roslyn before anything else, so the first cell finds it warm.
+        if (KernelWarmUp.IsKernelStart(args)) KernelWarmUp.Start(new KernelLog(Console.Error));
         var root = new RootCommand("CourseKit: run, grade and benchmark the course on tuning, BatchNorm and softmax.")
         {
             RunCommand.Create(),

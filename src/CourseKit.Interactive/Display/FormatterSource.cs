@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 
 namespace CourseKit.Interactive.Display;
 
@@ -12,32 +13,38 @@ namespace CourseKit.Interactive.Display;
 /// and <c>bool Format(object, TextWriter)</c>. For a type its library does not own (Plotly.NET's <c>GenericChart</c>),
 /// a loaded assembly may carry the same attribute with a <c>Type FormattedType</c> property naming the type or a base
 /// type of it (CourseKit.Core does for GenericChart). Found formatters are cached per type; a type without any is
-/// looked up again once more assemblies have loaded (a notebook's later <c>#r</c>).
+/// looked up again on its next value (a notebook's later <c>#r</c> may bring a source), but what a type's own
+/// attributes and each loaded assembly's attributes declare is read once: neither changes, and every cell's
+/// submission is one more loaded assembly, so without that each value of a plain type rescanned every assembly.
 /// </summary>
 public static class FormatterSource
 {
     /// <summary>The attribute's type name the convention uses.</summary>
     public const string AttributeName = "TypeFormatterSourceAttribute";
 
-    private static readonly ConcurrentDictionary<Type, (IReadOnlyList<ConventionFormatter> Formatters, int Assemblies)> Cache = new();
+    private static readonly ConcurrentDictionary<Type, IReadOnlyList<ConventionFormatter>> Found = new();
+
+    // The source a type's own attributes (or its base types') name, or null: read once per type.
+    private static readonly ConcurrentDictionary<Type, Type?> OwnSources = new();
+
+    // What each assembly's attributes declare for types it does not own (FormattedType → source): read once per assembly.
+    private static readonly ConditionalWeakTable<Assembly, (Type Formatted, Type Source)[]> Declared = new();
 
     /// <summary>The formatters for <paramref name="type"/> (empty when it has no formatter source).</summary>
     /// <exception cref="InvalidOperationException">The source or a formatter does not follow the convention, or its constructor threw.</exception>
     public static IReadOnlyList<ConventionFormatter> For(Type type)
     {
         ArgumentNullException.ThrowIfNull(type);
-        var assemblies = AppDomain.CurrentDomain.GetAssemblies();
-        if (Cache.TryGetValue(type, out var known) && (known.Formatters.Count > 0 || known.Assemblies == assemblies.Length))
-            return known.Formatters;
-        var formatters = Create(type, assemblies);
-        Cache[type] = (formatters, assemblies.Length);
+        if (Found.TryGetValue(type, out var known)) return known;
+        var sourceType = OwnSources.GetOrAdd(type, FindSourceType) ?? FindSourceTypeInAssemblies(type, AppDomain.CurrentDomain.GetAssemblies());
+        if (sourceType is null) return [];
+        var formatters = Create(type, sourceType);
+        Found[type] = formatters;
         return formatters;
     }
 
-    private static IReadOnlyList<ConventionFormatter> Create(Type type, Assembly[] assemblies)
+    private static IReadOnlyList<ConventionFormatter> Create(Type type, Type sourceType)
     {
-        var sourceType = FindSourceType(type) ?? FindSourceTypeInAssemblies(type, assemblies);
-        if (sourceType is null) return [];
         object source;
         try { source = Activator.CreateInstance(sourceType, nonPublic: true)!; }
         catch (Exception e) when (e is MissingMethodException or TargetInvocationException)
@@ -57,22 +64,25 @@ public static class FormatterSource
         foreach (var assembly in assemblies)
         {
             if (assembly.IsDynamic) continue;
-            IList<CustomAttributeData> attributes;
-            // An assembly whose attributes name a type that cannot load declares no formatter this process could use.
-            try { attributes = assembly.GetCustomAttributesData(); }
-            catch (Exception e) when (e is FileNotFoundException or FileLoadException or TypeLoadException) { continue; }
-            foreach (var data in attributes)
-            {
-                if (data.AttributeType.Name != AttributeName
-                    || !data.NamedArguments.Any(a => a.MemberName == "FormattedType" && a.TypedValue.Value is Type formatted && formatted.IsAssignableFrom(type)))
-                    continue;
-                foreach (var attribute in assembly.GetCustomAttributes(data.AttributeType, inherit: false))
-                    if (attribute.GetType().GetProperty("FormattedType")?.GetValue(attribute) is Type t && t.IsAssignableFrom(type)
-                        && attribute.GetType().GetProperty("FormatterSourceType")?.GetValue(attribute) is Type source)
-                        return source;
-            }
+            foreach (var (formatted, source) in Declared.GetValue(assembly, Declarations))
+                if (formatted.IsAssignableFrom(type)) return source;
         }
         return null;
+    }
+
+    private static (Type Formatted, Type Source)[] Declarations(Assembly assembly)
+    {
+        IList<CustomAttributeData> attributes;
+        // An assembly whose attributes name a type that cannot load declares no formatter this process could use.
+        try { attributes = assembly.GetCustomAttributesData(); }
+        catch (Exception e) when (e is FileNotFoundException or FileLoadException or TypeLoadException) { return []; }
+        var declared = new List<(Type, Type)>();
+        foreach (var attributeType in attributes.Where(d => d.AttributeType.Name == AttributeName && d.NamedArguments.Any(a => a.MemberName == "FormattedType")).Select(d => d.AttributeType).Distinct())
+            foreach (var attribute in assembly.GetCustomAttributes(attributeType, inherit: false))
+                if (attribute.GetType().GetProperty("FormattedType")?.GetValue(attribute) is Type formatted
+                    && attribute.GetType().GetProperty("FormatterSourceType")?.GetValue(attribute) is Type source)
+                    declared.Add((formatted, source));
+        return declared.ToArray();
     }
 
     private static Type? FindSourceType(Type type)

@@ -97,7 +97,8 @@ public sealed class CellSession : IDisposable
 
     /// <summary>
     /// Compiles and runs a throwaway cell on a session of its own, so that Roslyn is loaded and jitted before the first
-    /// real cell arrives (a kernel calls this in the background while the frontend connects).
+    /// real cell arrives (a kernel calls this in the background while the frontend connects). Its value is formatted
+    /// as a cell's would be (and thrown away), so the formatter lookup has read the loaded assemblies too.
     /// </summary>
     public static void WarmUp()
     {
@@ -105,7 +106,8 @@ public sealed class CellSession : IDisposable
         var script = scratch.Prepare("var warm = new List<int> { 1 }; warm.Count + 1", 1);
         _ = ScriptSession.CompileErrors(script);
         _ = ScriptSession.HasTrailingValue(script);
-        scratch.RunAsync(script).GetAwaiter().GetResult();
+        var state = scratch.RunAsync(script).GetAwaiter().GetResult();
+        _ = NotebookOutputs.ExecuteResult(Format(state.ReturnValue).Entries, 0);
     }
 
     /// <summary>Stops sending the console to cells (when the last session in the process ends).</summary>

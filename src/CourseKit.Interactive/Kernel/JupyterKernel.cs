@@ -31,11 +31,7 @@ public sealed class JupyterKernel : IDisposable
         _execute = new ExecuteHandler(cells, this);
         _replies = new KernelReplies(cells, _execute.History);
         Console.SetIn(new StdinReader(this, _execute));
-        ThreadPool.QueueUserWorkItem(_ =>
-        {
-            try { CellSession.WarmUp(); }
-            catch (Exception e) { _log.Write($"warm-up failed (the first cell will be slower): {e.Message}"); }
-        });
+        KernelWarmUp.Start(log); // already running when the process started as a kernel (Program.Main)
     }
 
     /// <summary>This kernel's session id (every message's header carries it).</summary>

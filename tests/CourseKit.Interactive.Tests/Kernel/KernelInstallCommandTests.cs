@@ -26,6 +26,7 @@ public class KernelInstallCommandTests
         Assert.Equal("C# (CourseKit)", spec["display_name"]!.GetValue<string>());
         Assert.Equal("C#", spec["language"]!.GetValue<string>());
         Assert.Equal("message", spec["interrupt_mode"]!.GetValue<string>());
+        Assert.Equal("0", spec["env"]?["DOTNET_TieredPGO"]?.GetValue<string>());
         Assert.True(logos, "expected logo-32x32.png and logo-64x64.png beside kernel.json");
         Assert.Matches($@"(?m)^  coursekit +{System.Text.RegularExpressions.Regex.Escape(folder)}$", list.Stdout);
         Assert.Equal(0, uninstall.ExitCode);
