@@ -103,10 +103,7 @@ public sealed partial class Dense : Layer, IDoublePrecisionLayer
         }
         var transposed = Reuse(ref _gradTransposed, Units, InputFeatures);
         CpuKernels.GemmUnchecked(dz.AsSpan(), x.AsSpan(), transposed.AsSpan(), Units, InputFeatures, x.Rows, transposeA: true);
-        ReadOnlySpan<float> t = transposed.AsSpan();
-        Span<float> g = grad.AsSpan();
-        for (int j = 0; j < Units; j++)
-            for (int i = 0; i < InputFeatures; i++) g[i * Units + j] = t[j * InputFeatures + i];
+        transposed.TransposeInto(grad);
     }
 
     /// <inheritdoc />
