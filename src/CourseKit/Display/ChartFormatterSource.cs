@@ -28,7 +28,7 @@ public sealed class ChartFormatterSource
     public static string Summary(GenericChart chart)
     {
         ArgumentNullException.ThrowIfNull(chart);
-        var figure = JsonNode.Parse(GenericChart.toFigureJson(chart))!;
+        var figure = JsonNode.Parse(chart.FigureJson())!;
         var traces = (figure["data"] as JsonArray ?? []).Select(t => (string?)t?["type"] ?? "scatter").ToList();
         string kinds = traces.Count == 0 ? "empty" : string.Join("+", traces.Distinct());
         var layout = figure["layout"];

@@ -3,10 +3,18 @@ using Plotly.NET;
 
 namespace CourseKit.Tests.Charts;
 
-/// <summary>Parses a Plotly.NET chart's figure JSON (what plotly.js draws) for assertions on its content.</summary>
+/// <summary>
+/// Parses a Plotly.NET chart's figure JSON (what plotly.js draws) for assertions on its content. Every chart a test
+/// parses here is also a check of CourseKit's fast figure writer: its JSON must be Plotly.NET's, character for character.
+/// </summary>
 internal static class FigureJson
 {
-    public static JsonElement Parse(GenericChart chart) => JsonDocument.Parse(GenericChart.toFigureJson(chart)).RootElement.Clone();
+    public static JsonElement Parse(GenericChart chart)
+    {
+        string plotlyNets = GenericChart.toFigureJson(chart);
+        Assert.Equal(plotlyNets, CourseKit.Charts.ChartHtml.FigureJson(chart));
+        return JsonDocument.Parse(plotlyNets).RootElement.Clone();
+    }
 
     public static JsonElement Trace(GenericChart chart, int index = 0) => Parse(chart).GetProperty("data")[index];
 
