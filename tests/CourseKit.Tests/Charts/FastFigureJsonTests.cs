@@ -48,16 +48,39 @@ public sealed class FastFigureJsonTests
     }
 
     [Fact]
-    public void Writing_a_figure_throws_no_runtime_binder_exceptions()
+    public void Properties_are_read_without_the_runtime_binder_and_objects_never_compared_by_value()
     {
-        var chart = Catalog["histogram"]();
-        PlotlyJson.Figure(chart); // contracts resolved once
-        int thrown = 0;
-        void Count(object? sender, System.Runtime.ExceptionServices.FirstChanceExceptionEventArgs e) => Interlocked.Increment(ref thrown);
-        AppDomain.CurrentDomain.FirstChanceException += Count;
-        try { ChartHtml.Figure(chart); }
-        finally { AppDomain.CurrentDomain.FirstChanceException -= Count; }
-        Assert.Equal(0, thrown);
+        var probe = new Probe();
+        probe.SetProperty("text", "probe");
+        var font = new DynamicObj.DynamicObj();
+        font.SetProperty("size", 3);
+        probe.SetProperty("font", font); // an object below the probe: the loop check compares it with the probe
+        var chart = PlotlyInterop.MapLayout(Plots.Histogram([1.0, 2, 3]), layout => layout.SetProperty("meta", probe));
+        string expected = GenericChart.toFigureJson(chart);
+        Assert.True(probe.BinderReads > 0 && probe.EqualsCalls > 0, "Plotly.NET's own writer binds and compares: the probe must see it");
+        (probe.BinderReads, probe.EqualsCalls) = (0, 0);
+        Assert.Equal(expected, PlotlyJson.Figure(chart));
+        Assert.Equal((0, 0), (probe.BinderReads, probe.EqualsCalls));
+    }
+
+    // A style object that counts what Json.NET's dynamic contract (binder reads) and its reference-loop check (Equals) do to it.
+    private sealed class Probe : DynamicObj.DynamicObj
+    {
+        public int BinderReads, EqualsCalls;
+
+        public override bool TryGetMember(System.Dynamic.GetMemberBinder binder, out object? result)
+        {
+            BinderReads++;
+            return base.TryGetMember(binder, out result);
+        }
+
+        public override bool Equals(object? obj)
+        {
+            EqualsCalls++;
+            return base.Equals(obj);
+        }
+
+        public override int GetHashCode() => base.GetHashCode();
     }
 
     // What ChartHtml.Figure computed before the fast writer: Plotly.NET's figure JSON with the config of its chart JSON.
