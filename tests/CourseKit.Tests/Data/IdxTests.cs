@@ -63,6 +63,19 @@ public class IdxTests
     }
 
     [Fact]
+    public void Every_byte_scales_to_the_float_that_byte_over_255_rounds_to_bit_for_bit()
+    {
+        // Every byte value, at every offset within a vector and in the scalar tail (1000 is no multiple of 16 or 64).
+        byte[] bytes = Enumerable.Range(0, 1000).Select(k => (byte)(k * 7 % 256)).ToArray();
+        var pixels = new float[bytes.Length];
+        FashionMnist.ScalePixels(bytes, pixels);
+        for (int k = 0; k < bytes.Length; k++)
+            Assert.Equal(BitConverter.SingleToInt32Bits(bytes[k] / 255f), BitConverter.SingleToInt32Bits(pixels[k]));
+        Assert.Equal(1f, pixels[Array.IndexOf(bytes, (byte)255)]);
+        Assert.Contains("expected 1000 floats", Assert.Throws<ArgumentException>(() => FashionMnist.ScalePixels(bytes, new float[999])).Message);
+    }
+
+    [Fact]
     public void A_missing_folder_names_the_folder_and_the_Debian_package()
     {
         string folder = Path.Combine(Path.GetTempPath(), "coursekit-no-such-folder-" + Guid.NewGuid().ToString("N"));
