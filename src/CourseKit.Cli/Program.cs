@@ -17,6 +17,7 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        StartupTrace.Mark("Main");
         // A kernel that Jupyter starts begins loading Roslyn before anything else, so the first cell finds it warm.
         if (KernelWarmUp.IsKernelStart(args)) KernelWarmUp.Start(new KernelLog(Console.Error));
         var root = new RootCommand("CourseKit: run, grade and benchmark the course on tuning, BatchNorm and softmax.")

@@ -53,6 +53,7 @@ public sealed class JupyterKernel : IDisposable
         var heartbeat = StartThread("heartbeat", HeartbeatLoop);
         var control = StartThread("control", () => ServeLoop(_sockets.Control, "control"));
         Publish("status", new JsonObject { ["execution_state"] = "starting" }, null);
+        StartupTrace.Mark("serving (status starting published)");
         ServeLoop(_sockets.Shell, "shell");
         control.Join(TimeSpan.FromSeconds(2));
         heartbeat.Join(TimeSpan.FromSeconds(2));
@@ -78,6 +79,7 @@ public sealed class JupyterKernel : IDisposable
         {
             if (!socket.TryReceiveMultipartBytes(TimeSpan.FromMilliseconds(100), ref frames)) continue;
             if (Parse(frames, channel) is not { } request) continue;
+            StartupTrace.Mark($"{channel}: {request.Type} received");
             try { Dispatch(socket, channel, request); }
             catch (Exception e) { _log.Write($"{request.Type} on {channel} failed: {e}"); }
         }
@@ -104,8 +106,11 @@ public sealed class JupyterKernel : IDisposable
         finally { Publish("status", new JsonObject { ["execution_state"] = "idle" }, request); }
     }
 
-    private void Reply(NetMQ.Sockets.RouterSocket socket, string type, JsonObject content, JupyterMessage request) =>
+    private void Reply(NetMQ.Sockets.RouterSocket socket, string type, JsonObject content, JupyterMessage request)
+    {
         socket.SendMultipartBytes(JupyterMessage.Create(type, content, request, Session).ToFrames(_sockets.Signer));
+        StartupTrace.Mark($"{type} sent");
+    }
 
     // After an error with stop_on_error, execute requests already queued are answered "aborted", as IPython does.
     // They are received now and answered by the returned action, after the failing cell's own reply.

@@ -57,6 +57,7 @@ internal sealed class KernelSockets : IDisposable
     {
         socket.Options.Linger = TimeSpan.FromSeconds(1); // replies already queued still go out when the kernel exits
         socket.Bind(connection.Address(port));
+        StartupTrace.Mark($"bound {typeof(T).Name} on port {port}");
         return socket;
     }
 
