@@ -21,13 +21,17 @@ public sealed class JupyterKernel : IDisposable
     private readonly CancellationTokenSource _shutdown = new();
     private int _exitCode;
 
-    /// <summary>Binds the sockets the connection file names and opens a cell session in <paramref name="baseDirectory"/>.</summary>
+    /// <summary>
+    /// Binds the sockets the connection file names. The cell session in <paramref name="baseDirectory"/> (Roslyn's
+    /// script options, the console capture) is opened by the first request that needs it, so kernel_info is answered
+    /// while the warm-up still loads Roslyn: a frontend's wait for the kernel overlaps it instead of following it.
+    /// </summary>
     public JupyterKernel(ConnectionFile connection, KernelLog log, string baseDirectory, NotebookRunOptions? options = null)
     {
         _log = log;
         Session = Guid.NewGuid().ToString("N");
         _sockets = new KernelSockets(connection, new MessageSigner(connection.Key));
-        var cells = new CellSession(baseDirectory, "kernel", options ?? new NotebookRunOptions { CellTimeout = Timeout.InfiniteTimeSpan });
+        var cells = new Lazy<CellSession>(() => new CellSession(baseDirectory, "kernel", options ?? new NotebookRunOptions { CellTimeout = Timeout.InfiniteTimeSpan }));
         _execute = new ExecuteHandler(cells, this);
         _replies = new KernelReplies(cells, _execute.History);
         Console.SetIn(new StdinReader(this, _execute));

@@ -16,6 +16,7 @@ public static class StartupTrace
 
     private static readonly bool Enabled = Environment.GetEnvironmentVariable(Variable) == "1";
     private static readonly object Gate = new();
+    private static readonly TextWriter Writer = Console.Error; // the process's own stderr, not a cell's (marks start in Main, before any capture)
     private static readonly DateTime ProcessStart = Enabled ? Process.GetCurrentProcess().StartTime.ToUniversalTime() : default;
 
     /// <summary>Whether marks are written.</summary>
@@ -30,8 +31,8 @@ public static class StartupTrace
         long unixMs = new DateTimeOffset(now).ToUnixTimeMilliseconds();
         lock (Gate)
         {
-            Console.Error.WriteLine(FormattableString.Invariant($"coursekit trace: +{sinceStart:0.0} ms (unix {unixMs}) [{Thread.CurrentThread.Name ?? $"thread {Environment.CurrentManagedThreadId}"}] {what}"));
-            Console.Error.Flush();
+            Writer.WriteLine(FormattableString.Invariant($"coursekit trace: +{sinceStart:0.0} ms (unix {unixMs}) [{Thread.CurrentThread.Name ?? $"thread {Environment.CurrentManagedThreadId}"}] {what}"));
+            Writer.Flush();
         }
     }
 }
