@@ -81,12 +81,24 @@ public sealed class JupyterKernel : IDisposable
         var frames = new List<byte[]>();
         while (!_shutdown.IsCancellationRequested)
         {
+            if (channel == "shell") AnnounceToNewSubscribers();
             if (!socket.TryReceiveMultipartBytes(TimeSpan.FromMilliseconds(100), ref frames)) continue;
             if (Parse(frames, channel) is not { } request) continue;
             StartupTrace.Mark($"{channel}: {request.Type} received");
             try { Dispatch(socket, channel, request); }
             catch (Exception e) { _log.Write($"{request.Type} on {channel} failed: {e}"); }
         }
+    }
+
+    // A client that subscribed to iopub after the kernel's "starting" status has seen nothing there yet; jupyter_client's
+    // wait_for_ready takes a kernel_info_reply as ready only once something arrives on iopub, and otherwise asks again
+    // after 0.2 s (at a kernel's start the statuses of its first kernel_info are usually published before the client's
+    // subscription arrives). Called by the shell thread between requests, when the kernel is idle, so it says so.
+    private void AnnounceToNewSubscribers()
+    {
+        if (!_sockets.TakeNewSubscriptions()) return;
+        Publish("status", new JsonObject { ["execution_state"] = "idle" }, null);
+        StartupTrace.Mark("iopub: new subscriber, status idle published");
     }
 
     private void Dispatch(NetMQ.Sockets.RouterSocket socket, string channel, JupyterMessage request)
