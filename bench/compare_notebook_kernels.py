@@ -5,6 +5,7 @@
 - each chapter's total time through nbclient (kernel start included), and `coursekit run`'s for reference.
 
     scripts/setup.sh && /usr/bin/python3 bench/compare_notebook_kernels.py --markdown
+    /usr/bin/python3 bench/compare_notebook_kernels.py --first-only --kernels coursekit --repeat 7
 
 Needs the kernelspecs `coursekit` and `.net-csharp` (scripts/setup.sh installs both) and a built coursekit
 (src/CourseKit.Cli/bin/Release/net10.0/coursekit.dll). Targets: CourseKit ≤ 0.5× .NET Interactive's time on every
@@ -58,8 +59,15 @@ def main():
     parser.add_argument("--repeat", type=int, default=3, help="kernel starts per kernel for the first result")
     parser.add_argument("--chapters", default="notebooks/solutions/*.ipynb")
     parser.add_argument("--markdown", action="store_true")
+    parser.add_argument("--first-only", action="store_true", help="only the first result (no chapters)")
+    parser.add_argument("--kernels", default=",".join(KERNELS), help="comma-separated kernelspecs for the first result")
     args = parser.parse_args()
-    first = {k: statistics.median(first_result(k) for _ in range(args.repeat)) for k in KERNELS}
+    starts = {k: [first_result(k) for _ in range(args.repeat)] for k in args.kernels.split(",")}
+    first = {k: statistics.median(times) for k, times in starts.items()}
+    if args.first_only:
+        for k, times in starts.items():
+            print(f"{k}: first result median {first[k]:.3f} s of {args.repeat} ({', '.join(f'{t:.3f}' for t in times)})")
+        return
     rows = []
     for path in sorted(glob.glob(args.chapters)):
         times = {k: chapter_time(path, k) for k in KERNELS}

@@ -24,6 +24,7 @@ internal static class KernelCommand
             ConnectionFile info;
             try { info = ConnectionFile.Read(file); }
             catch (InvalidDataException e) { return Usage(e.Message); }
+            StartupTrace.Mark("connection file read");
             using var kernel = new JupyterKernel(info, log, Environment.CurrentDirectory);
             log.Write($"serving {Path.GetFileName(file)} on {info.Ip} (shell {info.ShellPort}, iopub {info.IopubPort}) in {Environment.CurrentDirectory}");
             return kernel.Run();

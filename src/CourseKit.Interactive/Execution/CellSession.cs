@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CourseKit.Interactive.Display;
+using CourseKit.Interactive.Kernel;
 using CourseKit.Interactive.Notebooks;
 using Microsoft.CodeAnalysis.Scripting;
 
@@ -56,6 +57,7 @@ public sealed class CellSession : IDisposable
             var asWritten = ScriptSession.CompileErrors(_script.Prepare(code, cellNumber));
             return Failed(collector, ErrorOutputs.Compilation(asWritten.Length > 0 ? asWritten : errors));
         }
+        StartupTrace.Mark($"cell {cellNumber}: compiled");
         return Execute(script, cellNumber, executionCount, collector, interrupt);
     }
 
@@ -71,6 +73,7 @@ public sealed class CellSession : IDisposable
             ScriptSession.LoadDirectiveReferences(script);
             return _script.RunAsync(script).GetAwaiter().GetResult();
         }, _options.CellTimeout, stop.Token);
+        StartupTrace.Mark($"cell {cellNumber}: ran");
 
         if (!outcome.Finished)
         {
@@ -104,9 +107,12 @@ public sealed class CellSession : IDisposable
     {
         var scratch = new ScriptSession(AppContext.BaseDirectory, "warm-up", new NotebookRunOptions().Imports);
         var script = scratch.Prepare("var warm = new List<int> { 1 }; warm.Count + 1", 1);
+        StartupTrace.Mark("warm-up: options and script made");
         _ = ScriptSession.CompileErrors(script);
         _ = ScriptSession.HasTrailingValue(script);
+        StartupTrace.Mark("warm-up: compiled");
         var state = scratch.RunAsync(script).GetAwaiter().GetResult();
+        StartupTrace.Mark("warm-up: ran");
         _ = NotebookOutputs.ExecuteResult(Format(state.ReturnValue).Entries, 0);
     }
 

@@ -11,7 +11,7 @@ namespace CourseKit.Interactive.Kernel;
 /// code as the next submission after the cells run so far (so a variable from an earlier cell completes).
 /// Cursor positions in the protocol count Unicode code points; they are converted to and from UTF-16 indices.
 /// </summary>
-internal sealed class CodeIntelligence(CellSession cells)
+internal sealed class CodeIntelligence(Lazy<CellSession> cells)
 {
     private const int ScratchCell = 0; // the submission is compiled, never run
 
@@ -72,7 +72,7 @@ internal sealed class CodeIntelligence(CellSession cells)
 
     private (SemanticModel Model, SyntaxTree Tree) Analyze(string code)
     {
-        var compilation = cells.Script.Prepare(code, ScratchCell).GetCompilation();
+        var compilation = cells.Value.Script.Prepare(code, ScratchCell).GetCompilation();
         var tree = compilation.SyntaxTrees.Last();
         return (compilation.GetSemanticModel(tree), tree);
     }

@@ -9,7 +9,7 @@ namespace CourseKit.Interactive.Kernel;
 /// <see cref="CellSession"/> with its outputs published on iopub while it runs, and replies with the status (the error's
 /// name, value and traceback when the cell failed). The execution count grows for every request that stores history.
 /// </summary>
-internal sealed class ExecuteHandler(CellSession cells, JupyterKernel kernel)
+internal sealed class ExecuteHandler(Lazy<CellSession> cells, JupyterKernel kernel)
 {
     private readonly object _gate = new();
     private CancellationTokenSource? _running;
@@ -22,8 +22,6 @@ internal sealed class ExecuteHandler(CellSession cells, JupyterKernel kernel)
 
     /// <summary>The request whose cell is running (stdin prompts go to its client), or null.</summary>
     public JupyterMessage? Current { get; private set; }
-
-    internal CellSession Cells => cells;
 
     public void Handle(JupyterMessage request, Action<JsonObject> reply, Func<Action> takeQueued)
     {
@@ -66,7 +64,7 @@ internal sealed class ExecuteHandler(CellSession cells, JupyterKernel kernel)
         {
             using var listener = new IopubListener((type, content) => kernel.Publish(type, content, request), silent);
             // The cell is named by its execution count, as Jupyter shows it: "at cell 4, line 3" is In [4].
-            return cells.Run(code, count, count, listener, interrupt.Token);
+            return cells.Value.Run(code, count, count, listener, interrupt.Token);
         }
         finally
         {

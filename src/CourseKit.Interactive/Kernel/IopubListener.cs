@@ -51,6 +51,7 @@ internal sealed class IopubListener : ICellOutputListener, IDisposable
             var content = MessageContent(output);
             if (displayId is not null) content["transient"] = new JsonObject { ["display_id"] = displayId };
             _publish(type, content);
+            StartupTrace.Mark($"iopub: {type} published");
         }
     }
 

@@ -21,13 +21,17 @@ public sealed class JupyterKernel : IDisposable
     private readonly CancellationTokenSource _shutdown = new();
     private int _exitCode;
 
-    /// <summary>Binds the sockets the connection file names and opens a cell session in <paramref name="baseDirectory"/>.</summary>
+    /// <summary>
+    /// Binds the sockets the connection file names. The cell session in <paramref name="baseDirectory"/> (Roslyn's
+    /// script options, the console capture) is opened by the first request that needs it, so kernel_info is answered
+    /// while the warm-up still loads Roslyn: a frontend's wait for the kernel overlaps it instead of following it.
+    /// </summary>
     public JupyterKernel(ConnectionFile connection, KernelLog log, string baseDirectory, NotebookRunOptions? options = null)
     {
         _log = log;
         Session = Guid.NewGuid().ToString("N");
         _sockets = new KernelSockets(connection, new MessageSigner(connection.Key));
-        var cells = new CellSession(baseDirectory, "kernel", options ?? new NotebookRunOptions { CellTimeout = Timeout.InfiniteTimeSpan });
+        var cells = new Lazy<CellSession>(() => new CellSession(baseDirectory, "kernel", options ?? new NotebookRunOptions { CellTimeout = Timeout.InfiniteTimeSpan }));
         _execute = new ExecuteHandler(cells, this);
         _replies = new KernelReplies(cells, _execute.History);
         Console.SetIn(new StdinReader(this, _execute));
@@ -53,6 +57,7 @@ public sealed class JupyterKernel : IDisposable
         var heartbeat = StartThread("heartbeat", HeartbeatLoop);
         var control = StartThread("control", () => ServeLoop(_sockets.Control, "control"));
         Publish("status", new JsonObject { ["execution_state"] = "starting" }, null);
+        StartupTrace.Mark("serving (status starting published)");
         ServeLoop(_sockets.Shell, "shell");
         control.Join(TimeSpan.FromSeconds(2));
         heartbeat.Join(TimeSpan.FromSeconds(2));
@@ -76,11 +81,24 @@ public sealed class JupyterKernel : IDisposable
         var frames = new List<byte[]>();
         while (!_shutdown.IsCancellationRequested)
         {
+            if (channel == "shell") AnnounceToNewSubscribers();
             if (!socket.TryReceiveMultipartBytes(TimeSpan.FromMilliseconds(100), ref frames)) continue;
             if (Parse(frames, channel) is not { } request) continue;
+            StartupTrace.Mark($"{channel}: {request.Type} received");
             try { Dispatch(socket, channel, request); }
             catch (Exception e) { _log.Write($"{request.Type} on {channel} failed: {e}"); }
         }
+    }
+
+    // A client that subscribed to iopub after the kernel's "starting" status has seen nothing there yet; jupyter_client's
+    // wait_for_ready takes a kernel_info_reply as ready only once something arrives on iopub, and otherwise asks again
+    // after 0.2 s (at a kernel's start the statuses of its first kernel_info are usually published before the client's
+    // subscription arrives). Called by the shell thread between requests, when the kernel is idle, so it says so.
+    private void AnnounceToNewSubscribers()
+    {
+        if (!_sockets.TakeNewSubscriptions()) return;
+        Publish("status", new JsonObject { ["execution_state"] = "idle" }, null);
+        StartupTrace.Mark("iopub: new subscriber, status idle published");
     }
 
     private void Dispatch(NetMQ.Sockets.RouterSocket socket, string channel, JupyterMessage request)
@@ -104,8 +122,11 @@ public sealed class JupyterKernel : IDisposable
         finally { Publish("status", new JsonObject { ["execution_state"] = "idle" }, request); }
     }
 
-    private void Reply(NetMQ.Sockets.RouterSocket socket, string type, JsonObject content, JupyterMessage request) =>
+    private void Reply(NetMQ.Sockets.RouterSocket socket, string type, JsonObject content, JupyterMessage request)
+    {
         socket.SendMultipartBytes(JupyterMessage.Create(type, content, request, Session).ToFrames(_sockets.Signer));
+        StartupTrace.Mark($"{type} sent");
+    }
 
     // After an error with stop_on_error, execute requests already queued are answered "aborted", as IPython does.
     // They are received now and answered by the returned action, after the failing cell's own reply.

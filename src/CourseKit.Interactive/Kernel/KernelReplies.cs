@@ -8,7 +8,7 @@ namespace CourseKit.Interactive.Kernel;
 /// The shell requests answered from what the kernel knows without running code: kernel_info, complete, inspect,
 /// is_complete, history and comm_info. Returns null for a message type it does not answer.
 /// </summary>
-internal sealed class KernelReplies(CellSession cells, ExecutionHistory history)
+internal sealed class KernelReplies(Lazy<CellSession> cells, ExecutionHistory history)
 {
     private readonly CodeIntelligence _code = new(cells);
 

@@ -17,7 +17,7 @@ internal sealed class KernelSockets : IDisposable
         Shell = Bind(new RouterSocket(), connection, connection.ShellPort);
         Control = Bind(new RouterSocket(), connection, connection.ControlPort);
         Stdin = Bind(new RouterSocket(), connection, connection.StdinPort);
-        Iopub = Bind(new PublisherSocket(), connection, connection.IopubPort);
+        Iopub = Bind(new XPublisherSocket(), connection, connection.IopubPort);
         Heartbeat = Bind(new ResponseSocket(), connection, connection.HeartbeatPort);
     }
 
@@ -25,7 +25,7 @@ internal sealed class KernelSockets : IDisposable
     public RouterSocket Shell { get; }
     public RouterSocket Control { get; }
     public RouterSocket Stdin { get; }
-    public PublisherSocket Iopub { get; }
+    public XPublisherSocket Iopub { get; }
     public ResponseSocket Heartbeat { get; }
 
     /// <summary>Publishes on iopub; the topic frame is the message type, as IPython sends it.</summary>
@@ -34,6 +34,20 @@ internal sealed class KernelSockets : IDisposable
         var frames = message.ToFrames(Signer);
         frames.Insert(0, System.Text.Encoding.UTF8.GetBytes($"kernel.{message.Type}"));
         lock (_iopubGate) Iopub.SendMultipartBytes(frames);
+    }
+
+    /// <summary>
+    /// Whether a client subscribed to iopub since the last call. A subscription that has reached the kernel is in
+    /// place, so what is published next reaches that client; what was published before it did not (ZeroMQ drops
+    /// messages for subscribers still connecting).
+    /// </summary>
+    public bool TakeNewSubscriptions()
+    {
+        bool subscribed = false;
+        lock (_iopubGate)
+            while (Iopub.TryReceiveFrameBytes(TimeSpan.Zero, out byte[]? frame))
+                subscribed |= frame.Length > 0 && frame[0] == 1; // 1: subscribe, 0: unsubscribe
+        return subscribed;
     }
 
     /// <summary>Sends an input_request on stdin and waits for the input_reply from the same client (null when none comes in time).</summary>
@@ -57,6 +71,7 @@ internal sealed class KernelSockets : IDisposable
     {
         socket.Options.Linger = TimeSpan.FromSeconds(1); // replies already queued still go out when the kernel exits
         socket.Bind(connection.Address(port));
+        StartupTrace.Mark($"bound {typeof(T).Name} on port {port}");
         return socket;
     }
 

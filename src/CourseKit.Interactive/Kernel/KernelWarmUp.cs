@@ -21,8 +21,10 @@ public static class KernelWarmUp
         if (Interlocked.Exchange(ref _started, 1) == 1) return;
         new Thread(() =>
         {
+            StartupTrace.Mark("warm-up: started");
             try { CellSession.WarmUp(); }
             catch (Exception e) { log.Write($"warm-up failed (the first cell will be slower): {e.Message}"); }
+            StartupTrace.Mark("warm-up: done");
         }) { IsBackground = true, Name = "coursekit kernel warm-up" }.Start();
     }
 }
