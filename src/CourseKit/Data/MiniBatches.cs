@@ -119,11 +119,28 @@ public sealed class MiniBatches
         Span<float> destination = x.AsSpan();
         for (int r = 0; r < x.Rows; r++)
         {
+            if (r + PrefetchRowsAhead < x.Rows) PrefetchRow(source, _order[start + r + PrefetchRowsAhead] * n, n);
             int i = _order[start + r];
             source.Slice(i * n, n).CopyTo(destination.Slice(r * n, n));
             y[r] = _labels[i];
         }
         return new MiniBatch(x, y, batch);
+    }
+
+    private const int PrefetchRowsAhead = 2;
+
+    // Shuffled rows are scattered over the whole set (188 MB for Fashion-MNIST): the hardware prefetcher only starts
+    // on a row after its first misses, so each row's copy waited on memory. Asking for a row a few rows ahead overlaps
+    // those waits with the copies.
+    private static unsafe void PrefetchRow(ReadOnlySpan<float> source, int offset, int length)
+    {
+        if (!System.Runtime.Intrinsics.X86.Sse.IsSupported || length == 0) return;
+        fixed (float* row = &source[offset])
+        {
+            byte* first = (byte*)row, end = (byte*)(row + length);
+            for (byte* line = first; line < end; line += 64) System.Runtime.Intrinsics.X86.Sse.Prefetch0(line);
+            System.Runtime.Intrinsics.X86.Sse.Prefetch0(end - 1); // the last line, when the row does not start on one
+        }
     }
 
     /// <summary>The batches of one epoch; enumerating allocates nothing per batch.</summary>
