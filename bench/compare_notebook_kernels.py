@@ -64,6 +64,7 @@ def main():
     parser.add_argument("--chapter-repeat", type=int, default=1,
                         help="runs of each chapter per kernel, alternating the kernels' order each round; the median is reported")
     parser.add_argument("--markdown", action="store_true")
+    parser.add_argument("--out", help="also write the figures (every run's time, error counts) as JSON to this file")
     parser.add_argument("--first-only", action="store_true", help="only the first result (no chapters)")
     parser.add_argument("--kernels", default=",".join(KERNELS), help="comma-separated kernelspecs for the first result")
     args = parser.parse_args()
@@ -86,8 +87,13 @@ def main():
                      **{f"{k}_s": round(t, 2) for k, (t, _) in times.items()},
                      **{f"{k}_errors": e for k, (_, e) in times.items()},
                      "ratio": round(times["coursekit"][0] / times[".net-csharp"][0], 2)})
+    figures = json.dumps({"first_result_s": {k: round(v, 3) for k, v in first.items()},
+                          "first_result_runs_s": {k: [round(t, 3) for t in ts] for k, ts in starts.items()}, "chapters": rows}, indent=2)
+    if args.out:
+        with open(args.out, "w") as f:
+            f.write(figures + "\n")
     if not args.markdown:
-        print(json.dumps({"first_result_s": {k: round(v, 3) for k, v in first.items()}, "chapters": rows}, indent=2))
+        print(figures)
         return
     if args.chapter_repeat > 1:
         print(f"Chapters: median of {args.chapter_repeat} runs per kernel, the kernels' order alternating between rounds.\n")
