@@ -61,7 +61,6 @@ public sealed class JupyterKernel : IDisposable
         ServeLoop(_sockets.Shell, "shell");
         control.Join(TimeSpan.FromSeconds(2));
         heartbeat.Join(TimeSpan.FromSeconds(2));
-        KernelJitProfile.Stop(_log, keep: false); // shut down before a cell ran: its recording lacks what a cell needs
         return _exitCode;
     }
 

@@ -47,6 +47,9 @@ public static class KernelJitProfile
             if (playback) File.Delete(sessionPath); // the runtime writes it anew when Stop ends the recording
             _folder = folder;
             _session = session;
+            // Otherwise the runtime writes the recording at exit into the session file, where no one would take it: a
+            // kernel that refused its connection file or was shut down before running a cell. Thrown away instead.
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(log, keep: false);
             StartupTrace.Mark(playback ? "jit profile: playing back " + saved : "jit profile: none saved, recording");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
@@ -58,7 +61,7 @@ public static class KernelJitProfile
     /// <summary>
     /// Stops recording, once per process. With <paramref name="keep"/> what this process recorded becomes the install's
     /// saved profile, atomically (a rename): the kernel keeps the recording of a start that ran its first cell, which is
-    /// what the profile is for. Without, it is thrown away (a kernel shut down before running a cell).
+    /// what the profile is for. Without, it is thrown away (at exit, when no cell ran).
     /// </summary>
     public static void Stop(KernelLog log, bool keep)
     {

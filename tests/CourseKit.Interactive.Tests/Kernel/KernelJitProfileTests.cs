@@ -52,11 +52,14 @@ public class KernelJitProfileTests
     }
 
     [Fact]
-    public void A_start_shut_down_before_running_a_cell_or_with_profiles_off_writes_nothing()
+    public void A_start_that_ends_before_running_a_cell_or_with_profiles_off_writes_nothing()
     {
-        var (data, folder) = Setup(nameof(A_start_shut_down_before_running_a_cell_or_with_profiles_off_writes_nothing));
+        var (data, folder) = Setup(nameof(A_start_that_ends_before_running_a_cell_or_with_profiles_off_writes_nothing));
 
         Start(data, folder, ""); // an empty cell compiles nothing: the recording is thrown away at shutdown
+        Assert.Empty(Directory.GetFiles(folder));
+        var refused = CoursekitProcess.Run(new Dictionary<string, string> { [KernelJitProfile.Variable] = folder }, "kernel", "-f", Path.Combine(folder, "missing.json"));
+        Assert.Equal(2, refused.ExitCode); // a kernel that exits at once, refusing its connection file
         Assert.Empty(Directory.GetFiles(folder));
 
         string cache = Path.Combine(Path.GetDirectoryName(folder)!, "xdg-cache");
