@@ -34,7 +34,9 @@ public class DevcontainerSetupTests
         Assert.True(File.Exists(Path.Combine(home, ".local", "share", "jupyter", "kernels", ".net-csharp", "kernel.json")));
         Assert.NotEmpty(Directory.GetDirectories(packages)); // restored into the empty package folder, not a warm cache
         string profiles = Path.Combine(home, ".cache", "coursekit", "kernel-jit");
-        Assert.True(Directory.Exists(profiles) && Directory.GetFiles(profiles, "*.jitprofile").Length == 1, $"expected the kernel's JIT profile in {profiles}\n{setup.Output}");
+        // The runtime records multicore JIT profiles only where there is a second core to play them back on.
+        if (Environment.ProcessorCount > 1)
+            Assert.True(Directory.Exists(profiles) && Directory.GetFiles(profiles, "*.jitprofile").Length == 1, $"expected the kernel's JIT profile in {profiles}\n{setup.Output}");
 
         string chapter = "notebooks/solutions/07-softmax-regression.ipynb";
         string kernel = JsonNode.Parse(File.ReadAllText(Path.Combine(copy, chapter)))!["metadata"]!["kernelspec"]!["name"]!.GetValue<string>();
