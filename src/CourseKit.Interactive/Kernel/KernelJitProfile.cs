@@ -22,9 +22,6 @@ public static class KernelJitProfile
     private static string? _session;
     private static int _stopped;
 
-    /// <summary>The profile this kernel install plays back and rewrites, or null when profiles are off or no folder is known.</summary>
-    public static string? SavedPath => Folder() is { } folder ? Path.Combine(folder, ProfileName()) : null;
-
     /// <summary>
     /// Plays back this install's saved profile (if any) and starts recording a new one. Call first thing in a kernel
     /// process, before the methods it would compile ahead are needed. A failure is logged and costs only speed.
