@@ -25,4 +25,9 @@ esac
 echo "Publishing the coursekit kernel ReadyToRun for $rid into artifacts/kernel" >&2
 dotnet publish src/CourseKit.Cli -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -o artifacts/kernel -nologo -v quiet
 dotnet artifacts/kernel/coursekit.dll kernel install --user
+# One start of that kernel running a cell saves the JIT profile of its start in ~/.cache/coursekit (KernelJitProfile.cs):
+# from the first start a learner makes, the methods of Roslyn's first compile are compiled ahead on the second core.
+# Only speed depends on it, so a failure is reported and the setup goes on.
+/usr/bin/python3 scripts/record-kernel-jit-profile.py --kernel coursekit \
+  || echo "warning: the kernel's JIT profile was not recorded; its first start will be slower (scripts/record-kernel-jit-profile.py)" >&2
 scripts/install-dotnet-interactive.sh

@@ -31,13 +31,18 @@ internal sealed class ScriptSession
         _options = Options(baseDirectory, imports);
     }
 
+    // The same reference objects for every session in the process: Roslyn keeps the symbols it reads from a reference's
+    // metadata with that metadata, so a kernel's first cell reuses (or shares, while both run) what its warm-up built
+    // instead of reading the runtime's assemblies a second time. The engine itself is referenced too: the interrupt
+    // polls compiled into every cell call CellInterrupt.Poll().
+    private static readonly Lazy<ScriptOptions> WithEngineReferences = new(() =>
+        ScriptOptions.Default.AddReferences(RuntimeAssemblies.Select(Assembly.Load).Append(typeof(object).Assembly).Append(typeof(CellInterrupt).Assembly)));
+
     /// <summary>The options every cell compiles with (the grader's analysis compiles learners' cells with the same).</summary>
     public static ScriptOptions Options(string baseDirectory, IEnumerable<string> imports) =>
-        ScriptOptions.Default
+        WithEngineReferences.Value
             .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(baseDirectory).WithSearchPaths(baseDirectory, AppContext.BaseDirectory))
             .WithSourceResolver(new SourceFileResolver([baseDirectory], baseDirectory))
-            // The engine itself: the interrupt polls compiled into every cell call CellInterrupt.Poll().
-            .AddReferences(RuntimeAssemblies.Select(Assembly.Load).Append(typeof(object).Assembly).Append(typeof(CellInterrupt).Assembly))
             .AddImports(imports)
             .WithEmitDebugInformation(true)
             .WithFileEncoding(Encoding.UTF8)

@@ -94,6 +94,9 @@ public sealed class JupyterKernel : IDisposable
             StartupTrace.Mark($"{channel}: {request.Type} received");
             try { Dispatch(socket, channel, request); }
             catch (Exception e) { _log.Write($"{request.Type} on {channel} failed: {e}"); }
+            // The first cell that compiled ends what the start's JIT profile is for; saved after its reply and idle status.
+            if (request.Type == "execute_request" && request.Content["code"] is JsonValue code && code.TryGetValue(out string? text) && !string.IsNullOrWhiteSpace(text))
+                KernelJitProfile.Stop(_log, keep: true);
         }
     }
 

@@ -23,7 +23,8 @@ public class DevcontainerSetupTests
         var env = new Dictionary<string, string?>
         {
             ["HOME"] = home, ["DOTNET_CLI_HOME"] = home, ["NUGET_PACKAGES"] = packages,
-            ["JUPYTER_PATH"] = null, ["JUPYTER_DATA_DIR"] = null, ["XDG_DATA_HOME"] = null, ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+            ["JUPYTER_PATH"] = null, ["JUPYTER_DATA_DIR"] = null, ["XDG_DATA_HOME"] = null, ["XDG_CACHE_HOME"] = null,
+            ["COURSEKIT_KERNEL_JIT_PROFILE"] = null, ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
         };
 
         var setup = Run(copy, env, "bash", "scripts/setup.sh");
@@ -32,6 +33,10 @@ public class DevcontainerSetupTests
         Assert.True(File.Exists(spec), $"expected {spec}\n{setup.Output}");
         Assert.True(File.Exists(Path.Combine(home, ".local", "share", "jupyter", "kernels", ".net-csharp", "kernel.json")));
         Assert.NotEmpty(Directory.GetDirectories(packages)); // restored into the empty package folder, not a warm cache
+        string profiles = Path.Combine(home, ".cache", "coursekit", "kernel-jit");
+        // The runtime records multicore JIT profiles only where there is a second core to play them back on.
+        if (Environment.ProcessorCount > 1)
+            Assert.True(Directory.Exists(profiles) && Directory.GetFiles(profiles, "*.jitprofile").Length == 1, $"expected the kernel's JIT profile in {profiles}\n{setup.Output}");
 
         string chapter = "notebooks/solutions/07-softmax-regression.ipynb";
         string kernel = JsonNode.Parse(File.ReadAllText(Path.Combine(copy, chapter)))!["metadata"]!["kernelspec"]!["name"]!.GetValue<string>();

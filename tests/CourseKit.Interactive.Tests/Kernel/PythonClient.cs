@@ -24,10 +24,14 @@ internal static class PythonClient
     }
 
     /// <summary>Runs <c>/usr/bin/python3 ARGS</c> in the repository root with the kernel's data folder on Jupyter's path.</summary>
-    public static Outcome Run(string jupyterData, TimeSpan limit, params string[] args)
+    public static Outcome Run(string jupyterData, TimeSpan limit, params string[] args) => Run(jupyterData, limit, new Dictionary<string, string>(), args);
+
+    /// <summary>Same, with <paramref name="environment"/> added to the environment (the kernels it starts inherit it).</summary>
+    public static Outcome Run(string jupyterData, TimeSpan limit, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("/usr/bin/python3") { WorkingDirectory = Repo.Root, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (string arg in args) start.ArgumentList.Add(arg);
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         start.Environment["JUPYTER_PATH"] = jupyterData;
         start.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
         using var process = Process.Start(start)!;
