@@ -14,6 +14,8 @@ public class GemmThreadingTests
     public static TheoryData<int, int, int> Shapes => new()
     {
         { 600, 300, 700 }, { 37, 1601, 300 }, { 5, 70, 600 }, { 25, 33, 1 }, { 130, 1540, 513 }, { 64, 256, 784 },
+        // 8-row tail panels under the 12-row ones (RowPanels): two, the last partial; one per row block past MB rows.
+        { 1022, 45, 600 }, { 1600, 33, 40 },
     };
 
     [Theory, MemberData(nameof(Shapes))]
@@ -37,6 +39,8 @@ public class GemmThreadingTests
     [InlineData(37, 1601, 300, false, false)]
     [InlineData(130, 1540, 513, false, true)]
     [InlineData(130, 100, 513, true, false)]
+    [InlineData(1022, 45, 600, false, false)]
+    [InlineData(1600, 33, 40, true, true)]
     public void Two_threads_match_the_double_reference(int m, int n, int k, bool ta, bool tb)
     {
         float[] a = TestData.Normal(m * k, seed: 21), b = TestData.Normal(k * n, seed: 22), c0 = TestData.Normal(m * n, seed: 23);

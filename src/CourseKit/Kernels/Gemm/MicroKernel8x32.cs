@@ -16,7 +16,8 @@ internal sealed unsafe class MicroKernel8x32 : IMicroKernel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run(int kc, float* pa, float* pb, float* c, int ldc, float alpha, bool overwrite = false)
     {
-        MicroKernel12x32.PrefetchTile(c, ldc, 8);
+        MicroKernel12x32.PrefetchTile(c, ldc, 8, toL1: false);
+        int fetchAt = Math.Max(0, kc - MicroKernel12x32.LateFetchSteps);
         Vector512<float> c00 = default, c01 = default;
         Vector512<float> c10 = default, c11 = default;
         Vector512<float> c20 = default, c21 = default;
@@ -27,6 +28,7 @@ internal sealed unsafe class MicroKernel8x32 : IMicroKernel
         Vector512<float> c70 = default, c71 = default;
         for (int p = 0; p < kc; p++)
         {
+            if (p == fetchAt) MicroKernel12x32.PrefetchTile(c, ldc, 8, toL1: true);
             Vector512<float> b0 = Vector512.Load(pb), b1 = Vector512.Load(pb + 16), a;
             a = Vector512.Create(pa[0]); c00 = Avx512F.FusedMultiplyAdd(a, b0, c00); c01 = Avx512F.FusedMultiplyAdd(a, b1, c01);
             a = Vector512.Create(pa[1]); c10 = Avx512F.FusedMultiplyAdd(a, b0, c10); c11 = Avx512F.FusedMultiplyAdd(a, b1, c11);

@@ -36,6 +36,13 @@ internal static class MicroKernels
         return padBest - padNarrow > 0.03 * m ? Narrow : Best;
     }
 
+    /// <summary>
+    /// The kernel for the last few rows of a product that <paramref name="kernel"/> covers: the 8-row kernel under the
+    /// 12-row one (same columns, see <see cref="RowPanels"/>), none otherwise.
+    /// </summary>
+    public static IMicroKernel? TailFor(IMicroKernel kernel) =>
+        Narrow is not null && kernel == Best && Narrow.NR == kernel.NR ? Narrow : null;
+
     /// <summary>Every kernel this CPU can run (tests check each one against the reference).</summary>
     public static IEnumerable<IMicroKernel> Supported()
     {
