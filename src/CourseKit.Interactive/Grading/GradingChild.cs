@@ -39,6 +39,14 @@ public static class GradingChild
         int NumberOf(NotebookCell cell) => request.Cells[cell.Index].Number;
         var census = ThreadCensus.ForThisProcess();
         ResourceUse? start = null, before = null;
+        // A cell still starting threads can starve the runtime before it ends: the watch ends the run first, from its
+        // own thread, and the process exits there (the cell's thread may never return).
+        var watch = new RunawayWatch(census, (cell, was, now) =>
+        {
+            writer.WriteLast([RunawayFinished(cell, now.Threads - was.Threads), new RunCompleted()]);
+            Environment.Exit(0);
+        });
+        watch.Start();
         var options = new NotebookRunOptions
         {
             CellTimeout = TimeSpan.FromSeconds(request.CellTimeoutSeconds),
@@ -48,9 +56,11 @@ public static class GradingChild
                 before = census.Take();
                 start ??= before;
                 writer.Write(new CellStarted(NumberOf(cell)));
+                watch.CellStarting(NumberOf(cell), start, before);
             },
             CellFinished = (cell, result) =>
             {
+                watch.CellEnded();
                 if (result.Status is CellStatus.Skipped or CellStatus.NotRun) return;
                 var after = census.Take();
                 if (!census.RanAway(start!, before!, after)) Report(writer, request.Cells[cell.Index], result);
@@ -66,10 +76,12 @@ public static class GradingChild
     // The cell's answers and outputs no longer matter: the grader scores its exercise 0 and grades again without it.
     private static void EndRunaway(EventWriter writer, int cell, int threads)
     {
-        writer.Write(new CellFinished(cell, CourseKit.Grading.Protocol.CellOutcome.Runaway,
-            $"RunawayThreads: this cell left {threads} threads running, and too few threads or too little memory for the cells after it", []));
+        writer.Write(RunawayFinished(cell, threads));
         throw new RunEnded();
     }
+
+    private static CellFinished RunawayFinished(int cell, int threads) => new(cell, CourseKit.Grading.Protocol.CellOutcome.Runaway,
+        $"RunawayThreads: this cell left {threads} threads running, and too few threads or too little memory for the cells after it", []);
 
     private sealed class RunEnded : Exception;
 
@@ -124,13 +136,21 @@ public static class GradingChild
     private sealed class EventWriter(Stream stream)
     {
         private readonly Lock _lock = new();
+        private bool _closed;
 
-        public void Write(GradingEvent e)
+        public void Write(GradingEvent e) => Write([e], close: false);
+
+        /// <summary>Writes the run's last events; whatever is written after them (by a cell still running) is dropped.</summary>
+        public void WriteLast(IReadOnlyList<GradingEvent> events) => Write(events, close: true);
+
+        private void Write(IReadOnlyList<GradingEvent> events, bool close)
         {
-            byte[] line = Encoding.UTF8.GetBytes(e.ToJson() + "\n");
+            byte[] lines = Encoding.UTF8.GetBytes(string.Concat(events.Select(e => e.ToJson() + "\n")));
             lock (_lock)
             {
-                stream.Write(line);
+                if (_closed) return;
+                _closed = close;
+                stream.Write(lines);
                 stream.Flush();
             }
         }

@@ -39,6 +39,13 @@ public sealed record ThreadCensus(int? TaskLimit, long? AddressLimit, int? Uid)
         return new ThreadCensus(binds ? (int)Math.Min(tasks!.Value, int.MaxValue) : null, Limit(limits, "Max address space"), binds ? uid : null);
     }
 
+    /// <summary>This process's threads now (one read of /proc/self/status on Linux): the cheap part of <see cref="Take"/>.</summary>
+    public int ThreadsNow()
+    {
+        if (!OperatingSystem.IsLinux()) { using var self = Process.GetCurrentProcess(); return self.Threads.Count; }
+        return Field(File.ReadAllLines("/proc/self/status"), "Threads:") ?? 0;
+    }
+
     /// <summary>The resources used now.</summary>
     public ResourceUse Take()
     {
