@@ -26,7 +26,7 @@ public static class Program
             var log = new KernelLog(Console.Error);
             // Before the warm-up: the saved profile's methods are compiled on the other core ahead of its first compile.
             KernelJitProfile.Start(log);
-            KernelWarmUp.Start(log, then: LibraryWarmUp.Run);
+            KernelWarmUp.Start(log, then: ChartWarmUp.Run);
             // Only the kernel verb is built: the others' options and the types they name would cost a starting kernel
             // time on the path to its first reply, and `kernel -f FILE` parses the same with or without them.
             return new RootCommand(Description) { KernelCommand.Create() }.Parse(args).Invoke();

@@ -103,12 +103,10 @@ public sealed class CellSession : IDisposable
     /// real cell arrives (a kernel calls this in the background while the frontend connects). Its value is formatted
     /// as a cell's would be (and thrown away), so the formatter lookup has read the loaded assemblies too.
     /// </summary>
-    /// <param name="code">The throwaway cell; by default one that needs nothing but the runtime. <c>#r</c> paths resolve
-    /// against the host's folder.</param>
-    public static void WarmUp(string code = "var warm = new List<int> { 1 }; warm.Count + 1")
+    public static void WarmUp()
     {
         var scratch = new ScriptSession(AppContext.BaseDirectory, "warm-up", new NotebookRunOptions().Imports);
-        var script = scratch.Prepare(code, 1);
+        var script = scratch.Prepare("var warm = new List<int> { 1 }; warm.Count + 1", 1);
         StartupTrace.Mark("warm-up: options and script made");
         _ = ScriptSession.CompileErrors(script);
         _ = ScriptSession.HasTrailingValue(script);
