@@ -48,9 +48,16 @@ internal sealed class RunawayWatch(ThreadCensus census, Action<int, ResourceUse,
                 if (_cell < 0) continue;
                 (cell, start, before) = (_cell, _start!, _before!);
             }
-            // Cheap first: a cell that has not started LeftAllowance threads cannot starve anything (Starves says no).
-            if (census.ThreadsNow() - before.Threads < ThreadCensus.LeftAllowance) continue;
-            var now = census.Take();
+            ResourceUse now;
+            try
+            {
+                // Cheap first: a cell that has not started LeftAllowance threads cannot starve anything (Starves says no).
+                if (census.ThreadsNow() - before.Threads < ThreadCensus.LeftAllowance) continue;
+                now = census.Take();
+            }
+            // Reading /proc needs memory, which a starving cell may have taken: this thread must not be what ends the
+            // process, so it looks again later (and the census at the cell's end still judges it).
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or OutOfMemoryException) { continue; }
             lock (_lock)
             {
                 if (_cell != cell || !census.Starves(start, before, now)) continue;
