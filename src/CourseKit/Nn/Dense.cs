@@ -16,7 +16,7 @@ namespace CourseKit.Nn;
 public sealed partial class Dense : Layer, IDoublePrecisionLayer
 {
     private Parameter? _w, _b;
-    private Matrix? _input, _output, _dx, _gradTransposed;
+    private Matrix? _input, _output, _dx;
     private double[]? _inputDouble, _wDouble;
 
     /// <summary>Creates a dense layer with <paramref name="units"/> outputs, named <paramref name="name"/> (or dense1, dense2, … by its model).</summary>
@@ -88,23 +88,11 @@ public sealed partial class Dense : Layer, IDoublePrecisionLayer
     }
 
     /// <summary>
-    /// dW = Xᵀ·dZ. With fewer units than one column panel of the GEMM kernel (32 on AVX-512), most of that product's
-    /// columns would be padding; the transposed product dWᵀ = dZᵀ·X has the units as rows and n_in wide columns instead,
-    /// and a small transpose puts it in place (the 256 → 10 output layer at batch 128: 37 → 16 µs). Every element is
-    /// the same sum over the batch in the same order, so the result is the same either way.
+    /// dW = Xᵀ·dZ. With fewer units than one column panel of the GEMM kernel (the 256 → 10 output layer), the GEMM
+    /// computes the transposed product dWᵀ = dZᵀ·X and transposes it into place (see CpuKernels.GemmNarrow).
     /// </summary>
-    private void WeightGradient(Matrix x, Matrix dz)
-    {
-        var grad = W.Grad;
-        if (Units >= MicroKernels.Best.NR || Units >= InputFeatures)
-        {
-            CpuKernels.GemmUnchecked(x.AsSpan(), dz.AsSpan(), grad.AsSpan(), InputFeatures, Units, x.Rows, transposeA: true);
-            return;
-        }
-        var transposed = Reuse(ref _gradTransposed, Units, InputFeatures);
-        CpuKernels.GemmUnchecked(dz.AsSpan(), x.AsSpan(), transposed.AsSpan(), Units, InputFeatures, x.Rows, transposeA: true);
-        transposed.TransposeInto(grad);
-    }
+    private void WeightGradient(Matrix x, Matrix dz) =>
+        CpuKernels.GemmUnchecked(x.AsSpan(), dz.AsSpan(), W.Grad.AsSpan(), InputFeatures, Units, x.Rows, transposeA: true);
 
     /// <inheritdoc />
     public double[] ForwardDouble(double[] x, int rows, IReadOnlyDictionary<string, double[]> parameters)

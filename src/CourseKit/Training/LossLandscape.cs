@@ -45,11 +45,23 @@ public static class LossLandscape
             foreach (double eta in steps)
             {
                 for (int k = 0; k < parameters.Count; k++)
-                    for (int i = 0; i < theta[k].Length; i++) parameters[k].Value.Data[i] = (float)(theta[k][i] - eta * g[k][i]);
+                {
+                    float[] value = parameters[k].Value.Data, start = theta[k], direction = g[k];
+                    for (int i = 0; i < value.Length; i++) value[i] = (float)(start[i] - eta * direction[i]);
+                }
                 double j = Evaluate(model, loss, x, labels);
                 double change = 0;
                 for (int k = 0; k < parameters.Count; k++)
-                    for (int i = 0; i < g[k].Length; i++) change += Math.Pow(parameters[k].Grad.Data[i] - (double)g[k][i], 2);
+                {
+                    // d·d, not Math.Pow(d, 2): the same correctly rounded square without a libm call per parameter
+                    // (chapter 6 evaluates 50 points of two 150,000-parameter networks: 0.1 s of pow).
+                    float[] gradient = parameters[k].Grad.Data, atTheta = g[k];
+                    for (int i = 0; i < gradient.Length; i++)
+                    {
+                        double d = gradient[i] - (double)atTheta[i];
+                        change += d * d;
+                    }
+                }
                 points.Add(new LandscapePoint(eta, j, gNorm > 0 ? Math.Sqrt(change) / gNorm : Math.Sqrt(change)));
             }
             return points;

@@ -48,7 +48,11 @@ public static partial class CpuKernels
         if (m == 0 || n == 0) return !checkFinite || (Finite.All(a) && Finite.All(b));
         Span<float> cm = c[..(m * n)];
         if (k > 0 && alpha != 0f && (beta == 0f || beta == 1f))
-            return GemmDriver.Run(a, b, cm, m, n, k, transposeA, transposeB, alpha, overwrite: beta == 0f, checkFinite, threads);
+        {
+            return IsNarrowProduct(m, n)
+                ? GemmNarrow(a, b, cm, m, n, k, transposeA, transposeB, alpha, overwrite: beta == 0f, checkFinite, threads)
+                : GemmDriver.Run(a, b, cm, m, n, k, transposeA, transposeB, alpha, overwrite: beta == 0f, checkFinite, threads);
+        }
         if (checkFinite && !(Finite.All(a) && Finite.All(b))) return false;
         if (beta == 0f) cm.Clear();
         else if (beta != 1f) System.Numerics.Tensors.TensorPrimitives.Multiply(cm, beta, cm);
