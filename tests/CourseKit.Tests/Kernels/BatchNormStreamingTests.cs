@@ -6,7 +6,7 @@ namespace CourseKit.Tests.Kernels;
 using CourseKit.Kernels;
 
 /// <summary>
-/// The SIMD training forward pass writes a y of 8 MiB or more with streaming stores (CpuKernels.BatchNormStreamingBytes);
+/// The SIMD training forward pass writes a y of 10 MiB or more with streaming stores (CpuKernels.BatchNormStreamingBytes);
 /// the shared shapes are far smaller, so these shapes reach that path: 1024 columns (whole 64-byte vectors, four rows
 /// at a time), 1000 (whole 32-byte vectors), 1031 (neither: one row at a time, each with its own unaligned head), row
 /// counts that leave one to three rows over, and y starting off a vector boundary.
@@ -18,7 +18,7 @@ public class BatchNormStreamingTests
 
     public static TheoryData<int, int, int> Shapes => new()
     {
-        { 2048, 1024, 0 }, { 2049, 1024, 3 }, { 2099, 1000, 0 }, { 2098, 1000, 1 }, { 2050, 1031, 0 }, { 2051, 1031, 5 },
+        { 2560, 1024, 0 }, { 2561, 1024, 3 }, { 2623, 1000, 0 }, { 2622, 1000, 1 }, { 2545, 1031, 0 }, { 2546, 1031, 5 },
     };
 
     [Theory, MemberData(nameof(Shapes))]

@@ -11,13 +11,15 @@ public static partial class CpuKernels
     /// does above its threshold; below it, ordinary stores leave y in the caches for the next layer to read.
     /// </summary>
     /// <remarks>
-    /// Why 8 MiB, measured on Zen 5 (L2 1 MiB per core, L3 32 MiB shared), forward pass then one read of y as the next
-    /// layer would, thread CPU time: at 4 MiB (1024 × 1024) streaming lost, 0.33 ms against 0.25 (y came back from
-    /// memory, not from L3); at 8 MiB it broke even (0.60 against 0.59); at 16 MiB (4096 × 1024) it won, 1.9 ms against
-    /// 2.5, and the forward pass alone 0.8–1.0 ms against 1.4–1.6: an ordinary store first reads each line of y
-    /// (read-for-ownership) and pushes x out of L3, so the second read of x and y's lines all went to memory.
+    /// Measured on Zen 5 (L2 1 MiB per core, L3 32 MiB shared) with a scratch copy of these loops, × 1024 columns, thread
+    /// CPU time of the forward pass followed by one read of y as the next layer would do, medians of 3: ordinary stores win
+    /// up to 8 MiB (1, 4, 8 MiB: 0.069 / 0.25 / 0.52 ms against 0.076 / 0.32 / 0.59 streaming: y comes back from L3, not
+    /// from memory); 9–11 MiB is within noise; from 12 MiB streaming wins (12 / 16 MiB: 1.07 / 1.62 ms against 1.36 /
+    /// 2.04), and the forward pass alone takes 1.05 ms against 1.50 at 16 MiB: ordinary stores first read every line of y
+    /// (read-for-ownership) and push x out of L3 before its second read, while the streamed y was never going to stay in
+    /// the cache anyway.
     /// </remarks>
-    private const long BatchNormStreamingBytes = 8L << 20;
+    private const long BatchNormStreamingBytes = 10L << 20;
 
     /// <summary>Streaming stores of whole aligned vectors: AVX-512 (64-byte lines) or AVX (32 bytes).</summary>
     private static bool BatchNormCanStream =>
@@ -40,7 +42,8 @@ public static partial class CpuKernels
         ReadOnlySpan<float> x, int rows, int cols, ReadOnlySpan<float> shift, ReadOnlySpan<float> scale, ReadOnlySpan<float> offset, Span<float> y)
     {
         // 32-byte vectors when they, and not 64-byte ones, divide a row (1000 columns): then the rows still share
-        // their alignment and so four rows their coefficient loads (4096 × 1000: 1.4 ms one row at a time).
+        // their alignment and so four rows their coefficient loads (4096 × 1000, whole forward pass: 1.4 ms streaming one
+        // row at a time, 0.9 ms four rows at a time with 32-byte vectors).
         bool wide = Vector512.IsHardwareAccelerated && Avx512F.IsSupported && (cols % Vector512<float>.Count == 0 || cols % Vector256<float>.Count != 0);
         int width = wide ? Vector512<float>.Count : Vector256<float>.Count;
         int group = cols % width == 0 ? 4 : 1;
