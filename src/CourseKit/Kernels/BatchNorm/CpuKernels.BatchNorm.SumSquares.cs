@@ -37,7 +37,7 @@ public static partial class CpuKernels
                 for (; j <= n - Vector512<float>.Count; j += Vector512<float>.Count)
                 {
                     nuint k = (nuint)j;
-                    if (prefetch) BatchNormPrefetch4Rows(next + k, n1);
+                    if (prefetch) BatchNormPrefetchRows(next + k, n1, 4);
                     Vector512<float> s = Vector512.LoadUnsafe(ref psa, k);
                     var u0 = Vector512.LoadUnsafe(ref pa, k) - s;
                     var u1 = Vector512.LoadUnsafe(ref pa, k + n1) - s;
@@ -55,7 +55,7 @@ public static partial class CpuKernels
                 for (; j <= n - Vector256<float>.Count; j += Vector256<float>.Count)
                 {
                     nuint k = (nuint)j;
-                    if (prefetch) BatchNormPrefetch4Rows(next + k, n1);
+                    if (prefetch) BatchNormPrefetchRows(next + k, n1, 4);
                     Vector256<float> s = Vector256.LoadUnsafe(ref psa, k);
                     var u0 = Vector256.LoadUnsafe(ref pa, k) - s;
                     var u1 = Vector256.LoadUnsafe(ref pa, k + n1) - s;
@@ -73,11 +73,15 @@ public static partial class CpuKernels
             BatchNormAccumulateRow(a.Slice(row * n + j, n - j), sa[j..], a.Slice(row * n + j, n - j), sa[j..], accA[j..], accAA[j..]);
     }
 
-    /// <summary>Asks for the cache line at <paramref name="p"/> in each of four rows <paramref name="n"/> floats apart (a hint: never faults).</summary>
+    /// <summary>
+    /// Asks for the cache line at <paramref name="p"/> in each of <paramref name="rows"/> (1 or 4) rows
+    /// <paramref name="n"/> floats apart: a hint, which never faults.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void BatchNormPrefetch4Rows(float* p, nuint n)
+    private static unsafe void BatchNormPrefetchRows(float* p, nuint n, int rows)
     {
         Sse.Prefetch0(p);
+        if (rows == 1) return;
         Sse.Prefetch0(p + n);
         Sse.Prefetch0(p + 2 * n);
         Sse.Prefetch0(p + 3 * n);
