@@ -41,7 +41,11 @@ public static partial class CpuKernels
             int r = r0;
             for (; r + 4 <= r1; r += 4)
             {
-                if (squares) BatchNormAccumulate4RowsSquared(a.Slice(r * cols, 4 * cols), shiftA, blockA, blockAB, cols);
+                if (squares)
+                {
+                    var ahead = r + 8 <= rows ? a.Slice((r + 4) * cols, 4 * cols) : default;
+                    BatchNormAccumulate4RowsSquared(a.Slice(r * cols, 4 * cols), shiftA, blockA, blockAB, cols, ahead);
+                }
                 else BatchNormAccumulate4Rows(a.Slice(r * cols, 4 * cols), shiftA, b.Slice(r * cols, 4 * cols), shiftB, blockA, blockAB, cols);
             }
             for (; r < r1; r++)

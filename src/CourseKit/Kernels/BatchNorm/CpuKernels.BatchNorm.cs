@@ -149,6 +149,10 @@ public static partial class CpuKernels
         ReadOnlySpan<float> x, int rows, int cols, ReadOnlySpan<float> shift, ReadOnlySpan<float> scale, ReadOnlySpan<float> offset,
         Span<float> y, ReadOnlySpan<float> inv, ReadOnlySpan<float> hatOffset, Span<float> xHat)
     {
+        // A y too big for the caches to keep goes around them (see BatchNormStreamingBytes).
+        if (xHat.IsEmpty && (long)y.Length * sizeof(float) >= BatchNormStreamingBytes && BatchNormCanStream
+            && BatchNormAffineStreaming(x, rows, cols, shift, scale, offset, y))
+            return;
         int r = 0;
         if (xHat.IsEmpty)
             for (; r + 4 <= rows; r += 4) BatchNormAffine4Rows(x.Slice(r * cols, 4 * cols), shift, scale, offset, y.Slice(r * cols, 4 * cols), cols);
