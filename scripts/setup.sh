@@ -20,7 +20,7 @@ dotnet build src/CourseKit.Cli -c Release -nologo -v quiet
 # the generic instantiations that cross assemblies (Roslyn's ImmutableArray<T> and pooled collections over its own
 # structs, ≈ 3,000 methods), so every kernel jitted them at Tier0 again and compiled cells with that slower code:
 # chapter 6's cells compiled in 0.77–0.88 s of its run, 0.58–0.63 s with the composite (docs/benchmarks.md). It costs
-# disk (≈ 220 MB against 75 MB) and about two minutes of publishing. The runtime is the image's own, so the kernel is
+# disk (≈ 220 MB against 75 MB) and about a minute more of publishing. The runtime is the image's own, so the kernel is
 # started by its apphost. The publish goes to a fresh folder first: a failed one leaves the installed kernel as it was.
 # Rerun this script after changing the library.
 case "$(uname -m)" in

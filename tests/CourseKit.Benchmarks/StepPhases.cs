@@ -23,7 +23,8 @@ internal static class StepPhases
         int batchSize = int.Parse(Option("--batch", digits ? "64" : "128"));
         // --wall: the monotonic clock (≈ 20 ns a read) instead of the thread's CPU time (a system call of ≈ 1 µs on
         // this VM, which inflates the small phases); only on an otherwise idle machine.
-        Func<long> clock = args.Contains("--wall") ? () => (long)(Stopwatch.GetTimestamp() * (1e9 / Stopwatch.Frequency)) : ThreadCpuTime.Nanoseconds;
+        bool wall = args.Contains("--wall");
+        Func<long> clock = wall ? () => (long)(Stopwatch.GetTimestamp() * (1e9 / Stopwatch.Frequency)) : ThreadCpuTime.Nanoseconds;
         var train = digits ? Splits.Stratified(Datasets.Digits(), [0.8, 0.2], seed: 0)[0] : FashionMnist.Load().Train;
         var model = new Sequential();
         foreach (int h in digits ? new[] { 256, 256, 256 } : [256, 256]) model.Add(new Dense(h, useBias: false)).Add(new BatchNorm()).Add(new Relu());
@@ -68,7 +69,7 @@ internal static class StepPhases
                 steps++;
             }
             double total = (clock() - start) / 1e6;
-            Console.WriteLine($"epoch {epoch}: {total:F1} ms CPU, {steps} steps, allocated {(GC.GetAllocatedBytesForCurrentThread() - alloc0) / 1024.0:F0} KiB, " +
+            Console.WriteLine($"epoch {epoch}: {total:F1} ms {(wall ? "wall" : "CPU")}, {steps} steps, allocated {(GC.GetAllocatedBytesForCurrentThread() - alloc0) / 1024.0:F0} KiB, " +
                 $"GC {GC.CollectionCount(0) - gc0}/{GC.CollectionCount(1) - gc1}/{GC.CollectionCount(2) - gc2}");
             for (int i = 0; i < names.Count; i++) Console.WriteLine($"  {names[i],-40} {ns[i] / 1e6,8:F1} ms {ns[i] / steps / 1e3,8:F1} µs/step");
         }
