@@ -99,19 +99,8 @@ public sealed partial class Matrix
     public Matrix Transpose()
     {
         var t = new Matrix(Cols, Rows);
-        TransposeInto(t);
+        Kernels.CpuKernels.TransposeRowMajor(_data, Rows, Cols, t._data);
         return t;
-    }
-
-    /// <summary>Writes the transpose over <paramref name="destination"/> (Cols × Rows), without allocating.</summary>
-    internal void TransposeInto(Matrix destination)
-    {
-        new Shape(Cols, Rows).RequireSame(destination.Shape, nameof(destination));
-        for (int i = 0; i < Rows; i++)
-        {
-            ReadOnlySpan<float> row = _data.AsSpan(i * Cols, Cols);
-            for (int j = 0; j < Cols; j++) destination._data[j * Rows + i] = row[j];
-        }
     }
 
     /// <summary>
