@@ -99,33 +99,21 @@ public static partial class CpuKernels
             if (fromX) shift.CopyTo(bShift); else bShift.Clear();
             q.Clear();                                // zero shift for dy
             BatchNormColumnSums(dy, q, b, bShift, rows, cols, p, r, sumDy, sumDyB);
-            for (int j = 0; j < cols; j++)
+            if (!BatchNormSumsFinite(sumDy, sumDyB))
             {
-                if (double.IsFinite(sumDy[j]) && double.IsFinite(sumDyB[j])) continue;
                 if (!Finite.All(dy)) Guard.ThrowNonFinite(dy, nameof(dy), cols);
                 Guard.ThrowNonFinite(b, bName, cols);
             }
+            BatchNormBackwardCoefficients(rows, fromX, gamma, invStd, sumDy, sumDyB, p, q, r);
 
-            for (int j = 0; j < cols; j++)
-            {
-                double s = invStd[j];
-                double dBetaJ = sumDy[j];
-                double dGammaJ = fromX ? sumDyB[j] * s : sumDyB[j];
-                double k = gamma[j] * s / rows;
-                p[j] = (float)(gamma[j] * s);                       // dx = γ·invStd·dy − (k·dβ) − (k·dγ)·x̂
-                q[j] = (float)(-k * dBetaJ);
-                r[j] = (float)(fromX ? -k * dGammaJ * s : -k * dGammaJ);
-                sumDyB[j] = dGammaJ;
-            }
-
-            for (int i = 0; i < rows; i++)
+            int i = 0;
+            for (; i + 4 <= rows; i += 4)
+                BatchNormBackward4Rows(dy.Slice(i * cols, 4 * cols), b.Slice(i * cols, 4 * cols), bShift, p, r, q, dx.Slice(i * cols, 4 * cols), cols);
+            for (; i < rows; i++)
                 BatchNormBackwardRow(dy.Slice(i * cols, cols), b.Slice(i * cols, cols), bShift, p, r, q, dx.Slice(i * cols, cols));
 
-            for (int j = 0; j < cols; j++)
-            {
-                dGamma[j] = (float)sumDyB[j];
-                dBeta[j] = (float)sumDy[j];
-            }
+            BatchNormNarrow(sumDyB, dGamma);
+            BatchNormNarrow(sumDy, dBeta);
         }
         finally
         {

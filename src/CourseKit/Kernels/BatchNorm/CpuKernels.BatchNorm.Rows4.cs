@@ -58,4 +58,56 @@ public static partial class CpuKernels
                 BatchNormAffineRow(src.Slice(row * n + j, n - j), shift[j..], scale[j..], offset[j..], dst.Slice(row * n + j, n - j));
         }
     }
+
+    /// <summary>
+    /// Four consecutive rows of <see cref="BatchNormBackwardRow"/> at once (dy, b and dx hold 4·n values): the four
+    /// per-column coefficients are loaded once for four rows, as in <see cref="BatchNormAffine4Rows"/>.
+    /// </summary>
+    /// <remarks>Same operations per element as the one-row pass, so the same bits; dx may be dy itself.
+    /// Measured on Zen 5 at 128 × 256 (the Fashion-MNIST network's batch): the whole backward 8.5 → 6.6 µs.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void BatchNormBackward4Rows(
+        ReadOnlySpan<float> dy, ReadOnlySpan<float> b, ReadOnlySpan<float> shift,
+        ReadOnlySpan<float> p, ReadOnlySpan<float> r, ReadOnlySpan<float> q, Span<float> dx, int n)
+    {
+        Debug.Assert(dy.Length >= 4 * n && b.Length >= 4 * n && dx.Length >= 4 * n);
+        Debug.Assert(shift.Length >= n && p.Length >= n && r.Length >= n && q.Length >= n);
+        ref float pdy = ref MemoryMarshal.GetReference(dy), pb = ref MemoryMarshal.GetReference(b);
+        ref float ps = ref MemoryMarshal.GetReference(shift), pp = ref MemoryMarshal.GetReference(p);
+        ref float pr = ref MemoryMarshal.GetReference(r), pq = ref MemoryMarshal.GetReference(q);
+        ref float pdx = ref MemoryMarshal.GetReference(dx);
+        nuint n1 = (nuint)n, n2 = 2 * n1, n3 = 3 * n1;
+        int j = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; j <= n - Vector512<float>.Count; j += Vector512<float>.Count)
+            {
+                nuint k = (nuint)j;
+                Vector512<float> s = Vector512.LoadUnsafe(ref ps, k), a = Vector512.LoadUnsafe(ref pp, k);
+                Vector512<float> c = Vector512.LoadUnsafe(ref pr, k), e = Vector512.LoadUnsafe(ref pq, k);
+                Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref pdy, k), a, Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref pb, k) - s, c, e)).StoreUnsafe(ref pdx, k);
+                Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref pdy, k + n1), a, Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref pb, k + n1) - s, c, e)).StoreUnsafe(ref pdx, k + n1);
+                Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref pdy, k + n2), a, Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref pb, k + n2) - s, c, e)).StoreUnsafe(ref pdx, k + n2);
+                Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref pdy, k + n3), a, Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref pb, k + n3) - s, c, e)).StoreUnsafe(ref pdx, k + n3);
+            }
+        }
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; j <= n - Vector256<float>.Count; j += Vector256<float>.Count)
+            {
+                nuint k = (nuint)j;
+                Vector256<float> s = Vector256.LoadUnsafe(ref ps, k), a = Vector256.LoadUnsafe(ref pp, k);
+                Vector256<float> c = Vector256.LoadUnsafe(ref pr, k), e = Vector256.LoadUnsafe(ref pq, k);
+                Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref pdy, k), a, Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref pb, k) - s, c, e)).StoreUnsafe(ref pdx, k);
+                Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref pdy, k + n1), a, Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref pb, k + n1) - s, c, e)).StoreUnsafe(ref pdx, k + n1);
+                Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref pdy, k + n2), a, Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref pb, k + n2) - s, c, e)).StoreUnsafe(ref pdx, k + n2);
+                Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref pdy, k + n3), a, Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref pb, k + n3) - s, c, e)).StoreUnsafe(ref pdx, k + n3);
+            }
+        }
+        if (j < n)
+        {
+            for (int row = 0; row < 4; row++)
+                BatchNormBackwardRow(dy.Slice(row * n + j, n - j), b.Slice(row * n + j, n - j), shift[j..], p[j..], r[j..], q[j..], dx.Slice(row * n + j, n - j));
+        }
+    }
 }

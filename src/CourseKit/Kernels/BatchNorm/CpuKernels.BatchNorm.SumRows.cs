@@ -54,10 +54,18 @@ public static partial class CpuKernels
                 Vector256.FusedMultiplyAdd(u3, Vector256.LoadUnsafe(ref pb, k + n3) - t, ab).StoreUnsafe(ref pAB, k);
             }
         }
-        if (j < n)
+        // The columns after the last whole vector, with the vector loop's operations in its order: a column sums to
+        // the same bits in a lane as in this tail.
+        for (; j < n; j++)
         {
-            for (int row = 0; row < 4; row++)
-                BatchNormAccumulateRow(a.Slice(row * n + j, n - j), sa[j..], b.Slice(row * n + j, n - j), sb[j..], accA[j..], accAB[j..]);
+            float s = Unsafe.Add(ref psa, j), t = Unsafe.Add(ref psb, j);
+            float u0 = Unsafe.Add(ref pa, j) - s, u1 = Unsafe.Add(ref pa, j + n) - s;
+            float u2 = Unsafe.Add(ref pa, j + 2 * n) - s, u3 = Unsafe.Add(ref pa, j + 3 * n) - s;
+            Unsafe.Add(ref pA, j) += (u0 + u1) + (u2 + u3);
+            float ab = MathF.FusedMultiplyAdd(u0, Unsafe.Add(ref pb, j) - t, Unsafe.Add(ref pAB, j));
+            ab = MathF.FusedMultiplyAdd(u1, Unsafe.Add(ref pb, j + n) - t, ab);
+            ab = MathF.FusedMultiplyAdd(u2, Unsafe.Add(ref pb, j + 2 * n) - t, ab);
+            Unsafe.Add(ref pAB, j) = MathF.FusedMultiplyAdd(u3, Unsafe.Add(ref pb, j + 3 * n) - t, ab);
         }
     }
 

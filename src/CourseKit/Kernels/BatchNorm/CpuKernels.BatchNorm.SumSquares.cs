@@ -69,8 +69,18 @@ public static partial class CpuKernels
                 }
             }
         }
-        for (int row = 0; j < n && row < 4; row++)
-            BatchNormAccumulateRow(a.Slice(row * n + j, n - j), sa[j..], a.Slice(row * n + j, n - j), sa[j..], accA[j..], accAA[j..]);
+        // The columns after the last whole vector, as in BatchNormAccumulate4Rows: the same bits as in a lane.
+        for (; j < n; j++)
+        {
+            float s = Unsafe.Add(ref psa, j);
+            float u0 = Unsafe.Add(ref pa, j) - s, u1 = Unsafe.Add(ref pa, j + n) - s;
+            float u2 = Unsafe.Add(ref pa, j + 2 * n) - s, u3 = Unsafe.Add(ref pa, j + 3 * n) - s;
+            Unsafe.Add(ref pA, j) += (u0 + u1) + (u2 + u3);
+            float aa = MathF.FusedMultiplyAdd(u0, u0, Unsafe.Add(ref pAA, j));
+            aa = MathF.FusedMultiplyAdd(u1, u1, aa);
+            aa = MathF.FusedMultiplyAdd(u2, u2, aa);
+            Unsafe.Add(ref pAA, j) = MathF.FusedMultiplyAdd(u3, u3, aa);
+        }
     }
 
     /// <summary>

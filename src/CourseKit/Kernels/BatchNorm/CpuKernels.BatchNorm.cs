@@ -79,16 +79,8 @@ public static partial class CpuKernels
             var mu = d.AsSpan(0, cols);
             var sigma2 = d.AsSpan(cols, cols);
             f.AsSpan(3 * cols, cols).CopyTo(invStd);
-            for (int j = 0; j < cols; j++) mean[j] = (float)mu[j];
-            if (running)
-            {
-                double unbiased = rows / (rows - 1.0);
-                for (int j = 0; j < cols; j++)
-                {
-                    runningMean[j] = (float)(momentum * (double)runningMean[j] + (1.0 - momentum) * mu[j]);
-                    runningVar[j] = (float)(momentum * (double)runningVar[j] + (1.0 - momentum) * unbiased * sigma2[j]);
-                }
-            }
+            BatchNormNarrow(mu, mean);
+            if (running) BatchNormUpdateRunning(rows, momentum, mu, sigma2, runningMean, runningVar);
         }
         finally
         {
@@ -121,25 +113,9 @@ public static partial class CpuKernels
         for (int r = 1; r < head; r++) TensorPrimitives.Add(shift, x.Slice(r * cols, cols), shift);
         TensorPrimitives.Multiply(shift, 1f / head, shift);
         BatchNormColumnSums(x, shift, x, shift, rows, cols, scale, offset, mu, sigma2);
-        for (int j = 0; j < cols; j++)
-        {
-            // A NaN or ±∞ anywhere in column j makes its sums non-finite: the cheap check before anything is written.
-            if (!double.IsFinite(mu[j]) || !double.IsFinite(sigma2[j])) Guard.ThrowNonFinite(x, nameof(x), cols);
-        }
-
-        for (int j = 0; j < cols; j++)
-        {
-            double dm = mu[j] / rows;                                   // μ − K
-            double v = Math.Max(sigma2[j] / rows - dm * dm, 0.0);       // σ² = E[(x−K)²] − (μ−K)², biased
-            double s = 1.0 / Math.Sqrt(v + epsilon);
-            double a = gamma[j] * s;
-            scale[j] = (float)a;                                        // y = (x − K)·γ/√(σ²+ε) + (β − (μ−K)·γ/√(σ²+ε))
-            offset[j] = (float)(beta[j] - dm * a);
-            inv[j] = (float)s;
-            hatOffset[j] = (float)(-dm * s);                            // x̂ = (x − K)/√(σ²+ε) − (μ−K)/√(σ²+ε)
-            mu[j] = shift[j] + dm;
-            sigma2[j] = v;
-        }
+        // A NaN or ±∞ anywhere in a column makes its sums non-finite: the cheap check before anything is written.
+        if (!BatchNormSumsFinite(mu, sigma2)) Guard.ThrowNonFinite(x, nameof(x), cols);
+        BatchNormForwardCoefficients(rows, epsilon, gamma, beta, shift, mu, sigma2, scale, offset, inv, hatOffset);
 
         BatchNormTrainingOutputs(x, rows, cols, shift, scale, offset, y, inv, hatOffset, xHat);
     }
