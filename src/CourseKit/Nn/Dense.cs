@@ -88,8 +88,9 @@ public sealed partial class Dense : Layer, IDoublePrecisionLayer
     }
 
     /// <summary>
-    /// dW = Xᵀ·dZ. With fewer units than one column panel of the GEMM kernel (the 256 → 10 output layer), the GEMM
-    /// computes the transposed product dWᵀ = dZᵀ·X and transposes it into place (see CpuKernels.GemmNarrow).
+    /// dW = Xᵀ·dZ. With at most 16 units on AVX-512 (the 256 → 10 output layer) the GEMM computes it row by row
+    /// without packing (NarrowColumns); with fewer units than one column panel otherwise, as the transposed product
+    /// dWᵀ = dZᵀ·X (CpuKernels.GemmNarrow).
     /// </summary>
     private void WeightGradient(Matrix x, Matrix dz) =>
         CpuKernels.GemmUnchecked(x.AsSpan(), dz.AsSpan(), W.Grad.AsSpan(), InputFeatures, Units, x.Rows, transposeA: true);

@@ -21,7 +21,8 @@ public static partial class CpuKernels
     /// </summary>
     /// <remarks>
     /// The 256 → 10 output layer's forward pass (Zen 5, quiet): 8.8 → 5.6 µs at batch 64, 15.4 → 10.1 µs at batch 128
-    /// (docs/benchmarks.md, "Narrow products").
+    /// (docs/benchmarks.md, "Narrow products"). On AVX-512 such a layer's products (n ≤ 16, B stored k × n) now take
+    /// NarrowColumns instead; this path remains for 17–31 columns, a transposed B, and AVX2.
     /// </remarks>
     private static bool GemmNarrow(
         ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int n, int k,
