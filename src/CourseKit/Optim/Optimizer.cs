@@ -56,8 +56,16 @@ public abstract partial class Optimizer
         }
         for (int i = 0; i < list.Count; i++)
             if (list[i].Trainable) Check(list[i]);
+        // Only once every check passed (a failed step leaves no state), in the parameters' order, as a checkpoint lists it.
+        if (SlotNames.Count > 0)
+            for (int i = 0; i < list.Count; i++)
+                if (list[i].Trainable) State(list[i]);
         Steps++;
-        for (int i = 0; i < list.Count; i++)
+        // Last to first: a network's first layer, the largest and the first the next step's forward pass reads, is
+        // updated last and so is still partly in L2. Fashion-MNIST's step (784-256-256-10, Adam): the update 54–55 →
+        // 48–51 µs, the next batch's gather 38–46 → 35–44 µs (StepPhases --wall, 2026-12-01). Each parameter's update
+        // is independent of the others, so the order changes no result.
+        for (int i = list.Count - 1; i >= 0; i--)
             if (list[i].Trainable) Update(list[i]);
         _buffer.Clear();
     }
