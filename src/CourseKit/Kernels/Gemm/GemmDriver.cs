@@ -93,26 +93,42 @@ internal static unsafe class GemmDriver
                 for (int pcol = 0; pcol < k; pcol += kcMax, slice++)
                 {
                     int kc = Math.Min(kcMax, k - pcol);
+                    bool inPlace = ReadsAInPlace(panels, mb, kc);
                     float* aBuf = aBuffers + (slice & 1) * (workers > 1 ? bufferFloats : 0);
-                    panels.PackA(a, transA, m, k, ic, mb, pcol, kc, first, last, aBuf);
+                    if (!inPlace) panels.PackA(a, transA, m, k, ic, mb, pcol, kc, first, last, aBuf);
                     _barrier?.SignalAndWait();
                     if (_nonFinite) return; // seen by every thread after the first barrier, before any writes C
                     for (int jc = colStart; jc < colEnd; jc += nb)
                     {
                         int ncur = Math.Min(nb, colEnd - jc);
                         Packing.PackB(b, transB, k, n, pcol, jc, kc, ncur, nr, bBuf);
-                        Block(aBuf, bBuf, panels, ic, mb, jc, ncur, kc, overwrite && pcol == 0);
+                        if (inPlace) Block(a + (long)pcol * m + ic, m, bBuf, panels, ic, mb, jc, ncur, kc, overwrite && pcol == 0);
+                        else Block(aBuf, 0, bBuf, panels, ic, mb, jc, ncur, kc, overwrite && pcol == 0);
                     }
                 }
             }
         }
+
+        /// <summary>
+        /// Whether the micro-kernel reads this block of a transposed A where it lies instead of a packed copy: A stored
+        /// k × m holds each k step's MR values of a panel side by side already, m apart from the next step's. Only for a
+        /// shallow slice, whose in-place panel (one or two lines per k step) stays in L1 as a packed one does, and
+        /// whole panels (no zero padding to add). A weight gradient Xᵀ·dZ over a batch is exactly that: k = 128 rows
+        /// of X for Fashion-MNIST, whose packing cost as much as ≈ 1 % of a training step.
+        /// </summary>
+        private bool ReadsAInPlace(RowPanels panels, int mb, int kc) => transA && kc <= InPlaceMaxK && panels.PaddedRows == mb;
+
+        private const int InPlaceMaxK = 192;
 
         // One A micro-panel stays in L1 (MR · KC · 4 B) while the block's B micro-panels stream past it from L2.
         // The packed A slice (up to MB · KC · 4 B = 3 MiB) lives in L3, so each next micro-panel is prefetched in equal
         // parts before the current panel's calls: else every first call on a panel waited on L3 (block at 87 % of the
         // FMA peak instead of 93–96 %, measured with the experiments harness at 1032 × 352 × 512).
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private void Block(float* aBuf, float* bBuf, RowPanels panels, int ic, int mb, int jc, int nc, int kc, bool overwrite)
+        // aStep 0: aBuf is the packed block; otherwise aBuf is A itself at this block's first row and k step (see
+        // ReadsAInPlace), aStep floats from one k step to the next, and nothing needs prefetching ahead: the next
+        // panel's values share the current one's lines.
+        private void Block(float* aBuf, int aStep, float* bBuf, RowPanels panels, int ic, int mb, int jc, int nc, int kc, bool overwrite)
         {
             int nr = kernel.NR;
             float* edge = stackalloc float[kernel.MR * nr];
@@ -121,8 +137,8 @@ internal static unsafe class GemmDriver
                 int ir = panels.RowOf(panel), mr = panels.HeightOf(panel), mrValid = Math.Min(mr, mb - ir);
                 IMicroKernel micro = panel < panels.Wide ? kernel : tail!;
                 int next = panel + 1 < panels.Count ? panel + 1 : 0; // the next block starts again at panel 0
-                int panelLines = panels.HeightOf(next) * kc / 16, linesPerCall = (panelLines * nr + nc - 1) / nc; // 16 floats a line
-                float* aPanel = aBuf + (long)ir * kc, aNext = aBuf + (long)panels.RowOf(next) * kc;
+                int panelLines = aStep == 0 ? panels.HeightOf(next) * kc / 16 : 0, linesPerCall = (panelLines * nr + nc - 1) / nc; // 16 floats a line
+                float* aPanel = aStep == 0 ? aBuf + (long)ir * kc : aBuf + ir, aNext = aBuf + (long)panels.RowOf(next) * kc;
                 float* cRow = c + (long)(ic + ir) * n + jc;
                 int line = 0;
                 for (int jr = 0; jr < nc; jr += nr)
@@ -131,18 +147,18 @@ internal static unsafe class GemmDriver
                     float* bPanel = bBuf + (long)jr * kc;
                     if (Sse.IsSupported)
                         for (int end = Math.Min(line + linesPerCall, panelLines); line < end; line++) Sse.Prefetch0(aNext + line * 16);
-                    if (mrValid == mr && nrValid == nr) micro.Run(kc, aPanel, bPanel, cRow + jr, n, alpha, overwrite);
-                    else EdgeTile(micro, kc, aPanel, bPanel, cRow + jr, mrValid, nrValid, edge, overwrite);
+                    if (mrValid == mr && nrValid == nr) micro.Run(kc, aPanel, bPanel, cRow + jr, n, alpha, overwrite, aStep);
+                    else EdgeTile(micro, kc, aPanel, aStep, bPanel, cRow + jr, mrValid, nrValid, edge, overwrite);
                 }
             }
         }
 
         // A tile that sticks out of C: the full tile goes to scratch (alpha 1, so it holds the exact sums), then only the
         // valid part is added with the same fused multiply-add the micro-kernel uses: the same bits as a full tile.
-        private void EdgeTile(IMicroKernel micro, int kc, float* aPanel, float* bPanel, float* cTile, int rows, int cols, float* edge, bool overwrite)
+        private void EdgeTile(IMicroKernel micro, int kc, float* aPanel, int aStep, float* bPanel, float* cTile, int rows, int cols, float* edge, bool overwrite)
         {
             int nr = micro.NR;
-            micro.Run(kc, aPanel, bPanel, edge, nr, 1f, overwrite: true);
+            micro.Run(kc, aPanel, bPanel, edge, nr, 1f, overwrite: true, aStep);
             for (int i = 0; i < rows; i++)
                 for (int j = 0; j < cols; j++)
                 {

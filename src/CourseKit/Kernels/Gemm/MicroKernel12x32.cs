@@ -14,8 +14,9 @@ internal sealed unsafe class MicroKernel12x32 : IMicroKernel
     public int NR => 32;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Run(int kc, float* pa, float* pb, float* c, int ldc, float alpha, bool overwrite = false)
+    public void Run(int kc, float* pa, float* pb, float* c, int ldc, float alpha, bool overwrite = false, int aStep = 0)
     {
+        nint step = aStep == 0 ? 12 : aStep;
         PrefetchTile(c, ldc, 12, toL1: false);
         int fetchAt = Math.Max(0, kc - LateFetchSteps);
         Vector512<float> c00 = default, c01 = default;
@@ -46,7 +47,7 @@ internal sealed unsafe class MicroKernel12x32 : IMicroKernel
             a = Vector512.Create(pa[9]); c90 = Avx512F.FusedMultiplyAdd(a, b0, c90); c91 = Avx512F.FusedMultiplyAdd(a, b1, c91);
             a = Vector512.Create(pa[10]); c100 = Avx512F.FusedMultiplyAdd(a, b0, c100); c101 = Avx512F.FusedMultiplyAdd(a, b1, c101);
             a = Vector512.Create(pa[11]); c110 = Avx512F.FusedMultiplyAdd(a, b0, c110); c111 = Avx512F.FusedMultiplyAdd(a, b1, c111);
-            pa += 12;
+            pa += step;
             pb += 32;
         }
         var va = Vector512.Create(alpha);

@@ -13,8 +13,9 @@ internal sealed unsafe class MicroKernel4x8 : IMicroKernel
     public int NR => 8;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Run(int kc, float* pa, float* pb, float* c, int ldc, float alpha, bool overwrite = false)
+    public void Run(int kc, float* pa, float* pb, float* c, int ldc, float alpha, bool overwrite = false, int aStep = 0)
     {
+        nint step = aStep == 0 ? 4 : aStep;
         Vector128<float> c00 = default, c01 = default, c10 = default, c11 = default;
         Vector128<float> c20 = default, c21 = default, c30 = default, c31 = default;
         for (int p = 0; p < kc; p++)
@@ -24,7 +25,7 @@ internal sealed unsafe class MicroKernel4x8 : IMicroKernel
             a = Vector128.Create(pa[1]); c10 += a * b0; c11 += a * b1;
             a = Vector128.Create(pa[2]); c20 += a * b0; c21 += a * b1;
             a = Vector128.Create(pa[3]); c30 += a * b0; c31 += a * b1;
-            pa += 4;
+            pa += step;
             pb += 8;
         }
         var va = Vector128.Create(alpha);

@@ -13,8 +13,9 @@ internal sealed unsafe class MicroKernel6x16 : IMicroKernel
     public int NR => 16;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Run(int kc, float* pa, float* pb, float* c, int ldc, float alpha, bool overwrite = false)
+    public void Run(int kc, float* pa, float* pb, float* c, int ldc, float alpha, bool overwrite = false, int aStep = 0)
     {
+        nint step = aStep == 0 ? 6 : aStep;
         Vector256<float> c00 = default, c01 = default;
         Vector256<float> c10 = default, c11 = default;
         Vector256<float> c20 = default, c21 = default;
@@ -30,7 +31,7 @@ internal sealed unsafe class MicroKernel6x16 : IMicroKernel
             a = Vector256.Create(pa[3]); c30 = Fma.MultiplyAdd(a, b0, c30); c31 = Fma.MultiplyAdd(a, b1, c31);
             a = Vector256.Create(pa[4]); c40 = Fma.MultiplyAdd(a, b0, c40); c41 = Fma.MultiplyAdd(a, b1, c41);
             a = Vector256.Create(pa[5]); c50 = Fma.MultiplyAdd(a, b0, c50); c51 = Fma.MultiplyAdd(a, b1, c51);
-            pa += 6;
+            pa += step;
             pb += 16;
         }
         var va = Vector256.Create(alpha);

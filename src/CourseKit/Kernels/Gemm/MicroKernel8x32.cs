@@ -14,8 +14,9 @@ internal sealed unsafe class MicroKernel8x32 : IMicroKernel
     public int NR => 32;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Run(int kc, float* pa, float* pb, float* c, int ldc, float alpha, bool overwrite = false)
+    public void Run(int kc, float* pa, float* pb, float* c, int ldc, float alpha, bool overwrite = false, int aStep = 0)
     {
+        nint step = aStep == 0 ? 8 : aStep;
         MicroKernel12x32.PrefetchTile(c, ldc, 8, toL1: false);
         int fetchAt = Math.Max(0, kc - MicroKernel12x32.LateFetchSteps);
         Vector512<float> c00 = default, c01 = default;
@@ -38,7 +39,7 @@ internal sealed unsafe class MicroKernel8x32 : IMicroKernel
             a = Vector512.Create(pa[5]); c50 = Avx512F.FusedMultiplyAdd(a, b0, c50); c51 = Avx512F.FusedMultiplyAdd(a, b1, c51);
             a = Vector512.Create(pa[6]); c60 = Avx512F.FusedMultiplyAdd(a, b0, c60); c61 = Avx512F.FusedMultiplyAdd(a, b1, c61);
             a = Vector512.Create(pa[7]); c70 = Avx512F.FusedMultiplyAdd(a, b0, c70); c71 = Avx512F.FusedMultiplyAdd(a, b1, c71);
-            pa += 8;
+            pa += step;
             pb += 32;
         }
         var va = Vector512.Create(alpha);

@@ -11,7 +11,9 @@ internal unsafe interface IMicroKernel
 {
     int MR { get; }
     int NR { get; }
-    void Run(int kc, float* packedA, float* packedB, float* c, int ldc, float alpha, bool overwrite = false);
+    /// <summary>The tile's kc steps; <paramref name="aStep"/> is the floats from one k step of the A panel to the
+    /// next: 0 for a packed panel (MR), the row length of a transposed A read in place (see GemmDriver).</summary>
+    void Run(int kc, float* packedA, float* packedB, float* c, int ldc, float alpha, bool overwrite = false, int aStep = 0);
 }
 
 /// <summary>Picks the widest micro-kernel this CPU runs natively.</summary>
