@@ -4,38 +4,57 @@ using CourseKit.Tests.Support;
 namespace CourseKit.Tests.Kernels;
 
 /// <summary>
-/// A transposed A (stored k × m) in a shallow k slice whose rows split into whole micro-panels is read where it lies
-/// instead of packed (GemmDriver.ReadsAInPlace): a weight gradient Xᵀ·dZ over a batch. The product must have the bits
-/// of the same product with Aᵀ written out and packed, on one thread and on two, with beta 0 and 1; shapes with a
-/// padded last panel, or a deeper slice, still pack and must agree all the same.
+/// Where the GEMM reads A where it lies instead of packing it (GemmDriver.ReadsAInPlace): a transposed A (stored
+/// k × m) in a shallow k slice, and a row-major A under the 8-row kernel, both in whole micro-panels. Every route must
+/// give the bits of the micro-kernels' arithmetic written out in scalar code: per k slice (GemmBlocking.KC, evenly
+/// split) one fused multiply-add chain from +0 in k order, then C = fma(sum, alpha, C or +0). Shapes that still pack
+/// (a padded last panel, a deep transposed slice, the 12-row kernel) are held to the same bits.
 /// </summary>
 public class GemmInPlaceATests
 {
     public static TheoryData<int, int, int> Shapes => new()
     {
-        { 784, 256, 128 },  // Fashion-MNIST's first weight gradient: 64 · 12 + 2 · 8 rows
-        { 256, 256, 64 },   // digits at batch 64
-        { 40, 70, 192 },    // deepest slice read in place, a partial column panel
+        { 784, 256, 128 },  // Fashion-MNIST's first weight gradient (transposed A, in place)
+        { 128, 256, 784 },  // its first layer's forward product (row-major A, in place; two k slices)
+        { 64, 256, 256 },   // digits at batch 64 (row-major, in place)
+        { 40, 70, 192 },    // deepest transposed slice in place; a partial column panel
         { 37, 33, 100 },    // a padded last row panel: packed
-        { 96, 64, 700 },    // two slices of 350: packed
+        { 96, 64, 700 },    // 12-row kernel, two slices of 350: packed
     };
 
     [Theory, MemberData(nameof(Shapes))]
-    public void A_transposed_A_read_in_place_gives_the_bits_of_the_packed_product(int m, int n, int k)
+    public void Every_route_for_A_gives_the_bits_of_the_scalar_loop_nest(int m, int n, int k)
     {
-        float[] stored = TestData.Normal(k * m, seed: 91), b = TestData.Normal(k * n, seed: 92), c0 = TestData.Normal(m * n, seed: 93);
-        var written = new float[m * k];  // Aᵀ stored m × k: the same operand, packed by the other route
-        for (int p = 0; p < k; p++)
-            for (int i = 0; i < m; i++) written[i * k + p] = stored[p * m + i];
-        foreach (int threads in new[] { 1, 2 })
-            foreach (float beta in new[] { 0f, 1f })
-            {
-                float[] inPlace = (float[])c0.Clone(), packed = (float[])c0.Clone();
-                CpuKernels.Gemm(stored, b, inPlace, m, n, k, transposeA: true, alpha: 0.5f, beta: beta, threads: threads);
-                CpuKernels.Gemm(written, b, packed, m, n, k, transposeA: false, alpha: 0.5f, beta: beta, threads: threads);
-                for (int i = 0; i < m * n; i++)
-                    Assert.True(packed[i].Equals(inPlace[i]),
-                        $"{m}×{n}×{k} threads={threads} beta={beta}: element {i} (row {i / n}, column {i % n}): packed {packed[i]:R}, in place {inPlace[i]:R}");
-            }
+        float[] a = TestData.Normal(m * k, seed: 91), b = TestData.Normal(k * n, seed: 92), c0 = TestData.Normal(m * n, seed: 93);
+        var aT = new float[k * m];  // the same op(A), stored transposed
+        for (int i = 0; i < m; i++)
+            for (int p = 0; p < k; p++) aT[p * m + i] = a[i * k + p];
+        foreach (float beta in new[] { 0f, 1f })
+        {
+            float[] expected = ScalarLoopNest(a, b, (float[])c0.Clone(), m, n, k, 0.5f, beta);
+            foreach (bool transA in new[] { false, true })
+                foreach (int threads in new[] { 1, 2 })
+                {
+                    float[] c = (float[])c0.Clone();
+                    CpuKernels.Gemm(transA ? aT : a, b, c, m, n, k, transposeA: transA, alpha: 0.5f, beta: beta, threads: threads);
+                    for (int i = 0; i < m * n; i++)
+                        Assert.True(expected[i].Equals(c[i]),
+                            $"{m}×{n}×{k} transA={transA} threads={threads} beta={beta}: element {i} (row {i / n}, column {i % n}): scalar {expected[i]:R}, GEMM {c[i]:R}");
+                }
+        }
+    }
+
+    private static float[] ScalarLoopNest(float[] a, float[] b, float[] c, int m, int n, int k, float alpha, float beta)
+    {
+        int kc = GemmBlocking.Even(k, GemmBlocking.KC, 1);
+        for (int p0 = 0; p0 < k; p0 += kc)
+            for (int i = 0; i < m; i++)
+                for (int j = 0; j < n; j++)
+                {
+                    float sum = 0f;
+                    for (int p = p0; p < Math.Min(k, p0 + kc); p++) sum = MathF.FusedMultiplyAdd(a[i * k + p], b[p * n + j], sum);
+                    c[i * n + j] = MathF.FusedMultiplyAdd(sum, alpha, p0 == 0 && beta == 0f ? 0f : c[i * n + j]);
+                }
+        return c;
     }
 }

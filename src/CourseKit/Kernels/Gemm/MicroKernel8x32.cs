@@ -52,4 +52,52 @@ internal sealed unsafe class MicroKernel8x32 : IMicroKernel
         MicroKernel12x32.Store(c + 6 * (nint)ldc, c60, c61, va, overwrite);
         MicroKernel12x32.Store(c + 7 * (nint)ldc, c70, c71, va, overwrite);
     }
+
+    /// <summary>
+    /// <see cref="Run"/> on a row-major A read where it lies: row r of the tile is <paramref name="a"/> + r·<paramref name="lda"/>,
+    /// its k steps consecutive. The same FMAs in the same order as on a packed panel, so the same bits.
+    /// </summary>
+    /// <remarks>
+    /// Eight row pointers and one shared index: each FMA broadcasts its A value straight from memory, as from the packed
+    /// panel, and the eight rows' next values share their lines for 16 k steps. Only this kernel has it: twelve row
+    /// pointers would not fit the general registers beside the loop's own.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void RunRows(int kc, float* a, nint lda, float* pb, float* c, int ldc, float alpha, bool overwrite)
+    {
+        MicroKernel12x32.PrefetchTile(c, ldc, 8, toL1: false);
+        int fetchAt = Math.Max(0, kc - MicroKernel12x32.LateFetchSteps);
+        float* a0 = a, a1 = a + lda, a2 = a + 2 * lda, a3 = a + 3 * lda, a4 = a + 4 * lda, a5 = a + 5 * lda, a6 = a + 6 * lda, a7 = a + 7 * lda;
+        Vector512<float> c00 = default, c01 = default;
+        Vector512<float> c10 = default, c11 = default;
+        Vector512<float> c20 = default, c21 = default;
+        Vector512<float> c30 = default, c31 = default;
+        Vector512<float> c40 = default, c41 = default;
+        Vector512<float> c50 = default, c51 = default;
+        Vector512<float> c60 = default, c61 = default;
+        Vector512<float> c70 = default, c71 = default;
+        for (int p = 0; p < kc; p++)
+        {
+            if (p == fetchAt) MicroKernel12x32.PrefetchTile(c, ldc, 8, toL1: true);
+            Vector512<float> b0 = Vector512.Load(pb), b1 = Vector512.Load(pb + 16), v;
+            v = Vector512.Create(a0[p]); c00 = Avx512F.FusedMultiplyAdd(v, b0, c00); c01 = Avx512F.FusedMultiplyAdd(v, b1, c01);
+            v = Vector512.Create(a1[p]); c10 = Avx512F.FusedMultiplyAdd(v, b0, c10); c11 = Avx512F.FusedMultiplyAdd(v, b1, c11);
+            v = Vector512.Create(a2[p]); c20 = Avx512F.FusedMultiplyAdd(v, b0, c20); c21 = Avx512F.FusedMultiplyAdd(v, b1, c21);
+            v = Vector512.Create(a3[p]); c30 = Avx512F.FusedMultiplyAdd(v, b0, c30); c31 = Avx512F.FusedMultiplyAdd(v, b1, c31);
+            v = Vector512.Create(a4[p]); c40 = Avx512F.FusedMultiplyAdd(v, b0, c40); c41 = Avx512F.FusedMultiplyAdd(v, b1, c41);
+            v = Vector512.Create(a5[p]); c50 = Avx512F.FusedMultiplyAdd(v, b0, c50); c51 = Avx512F.FusedMultiplyAdd(v, b1, c51);
+            v = Vector512.Create(a6[p]); c60 = Avx512F.FusedMultiplyAdd(v, b0, c60); c61 = Avx512F.FusedMultiplyAdd(v, b1, c61);
+            v = Vector512.Create(a7[p]); c70 = Avx512F.FusedMultiplyAdd(v, b0, c70); c71 = Avx512F.FusedMultiplyAdd(v, b1, c71);
+            pb += 32;
+        }
+        var va = Vector512.Create(alpha);
+        MicroKernel12x32.Store(c + 0 * (nint)ldc, c00, c01, va, overwrite);
+        MicroKernel12x32.Store(c + 1 * (nint)ldc, c10, c11, va, overwrite);
+        MicroKernel12x32.Store(c + 2 * (nint)ldc, c20, c21, va, overwrite);
+        MicroKernel12x32.Store(c + 3 * (nint)ldc, c30, c31, va, overwrite);
+        MicroKernel12x32.Store(c + 4 * (nint)ldc, c40, c41, va, overwrite);
+        MicroKernel12x32.Store(c + 5 * (nint)ldc, c50, c51, va, overwrite);
+        MicroKernel12x32.Store(c + 6 * (nint)ldc, c60, c61, va, overwrite);
+        MicroKernel12x32.Store(c + 7 * (nint)ldc, c70, c71, va, overwrite);
+    }
 }
