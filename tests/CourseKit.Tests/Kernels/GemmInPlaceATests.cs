@@ -5,7 +5,8 @@ namespace CourseKit.Tests.Kernels;
 
 /// <summary>
 /// Where the GEMM reads A where it lies instead of packing it (GemmDriver.ReadsAInPlace): a transposed A (stored
-/// k × m) in a shallow k slice, and a row-major A under the 8-row kernel, both in whole micro-panels. Every route must
+/// k × m) in a shallow k slice, and a row-major A under the 8-row kernel, both in whole micro-panels, the latter with
+/// B too when B's rows are at most 1 KiB apart and split into whole column panels. Every route must
 /// give the bits of the micro-kernels' arithmetic written out in scalar code: per k slice (GemmBlocking.KC, evenly
 /// split) one fused multiply-add chain from +0 in k order, then C = fma(sum, alpha, C or +0). Shapes that still pack
 /// (a padded last panel, a deep transposed slice, the 12-row kernel) are held to the same bits.
@@ -16,7 +17,10 @@ public class GemmInPlaceATests
     {
         { 784, 256, 128 },  // Fashion-MNIST's first weight gradient (transposed A, in place)
         { 128, 256, 784 },  // its first layer's forward product (row-major A, in place; two k slices)
-        { 64, 256, 256 },   // digits at batch 64 (row-major, in place)
+        { 64, 256, 256 },   // digits at batch 64 (row-major A and B, in place)
+        { 64, 96, 100 },    // B in place in three column panels
+        { 64, 80, 100 },    // a partial column panel: B packed
+        { 64, 288, 50 },    // B rows over 1 KiB apart: packed
         { 40, 70, 192 },    // deepest transposed slice in place; a partial column panel
         { 37, 33, 100 },    // a padded last row panel: packed
         { 96, 64, 700 },    // 12-row kernel, two slices of 350: packed

@@ -55,7 +55,8 @@ internal sealed unsafe class MicroKernel8x32 : IMicroKernel
 
     /// <summary>
     /// <see cref="Run"/> on a row-major A read where it lies: row r of the tile is <paramref name="a"/> + r·<paramref name="lda"/>,
-    /// its k steps consecutive. The same FMAs in the same order as on a packed panel, so the same bits.
+    /// its k steps consecutive; B's k steps are <paramref name="bStep"/> floats apart (32 packed, B's row length in
+    /// place). The same FMAs in the same order as on packed panels, so the same bits.
     /// </summary>
     /// <remarks>
     /// Eight row pointers and one shared index: each FMA broadcasts its A value straight from memory, as from the packed
@@ -63,7 +64,7 @@ internal sealed unsafe class MicroKernel8x32 : IMicroKernel
     /// pointers would not fit the general registers beside the loop's own.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void RunRows(int kc, float* a, nint lda, float* pb, float* c, int ldc, float alpha, bool overwrite)
+    public void RunRows(int kc, float* a, nint lda, float* pb, nint bStep, float* c, int ldc, float alpha, bool overwrite)
     {
         MicroKernel12x32.PrefetchTile(c, ldc, 8, toL1: false);
         int fetchAt = Math.Max(0, kc - MicroKernel12x32.LateFetchSteps);
@@ -88,7 +89,7 @@ internal sealed unsafe class MicroKernel8x32 : IMicroKernel
             v = Vector512.Create(a5[p]); c50 = Avx512F.FusedMultiplyAdd(v, b0, c50); c51 = Avx512F.FusedMultiplyAdd(v, b1, c51);
             v = Vector512.Create(a6[p]); c60 = Avx512F.FusedMultiplyAdd(v, b0, c60); c61 = Avx512F.FusedMultiplyAdd(v, b1, c61);
             v = Vector512.Create(a7[p]); c70 = Avx512F.FusedMultiplyAdd(v, b0, c70); c71 = Avx512F.FusedMultiplyAdd(v, b1, c71);
-            pb += 32;
+            pb += bStep;
         }
         var va = Vector512.Create(alpha);
         MicroKernel12x32.Store(c + 0 * (nint)ldc, c00, c01, va, overwrite);
