@@ -89,9 +89,11 @@ public sealed class Relu(string? name = null) : Activation(name)
     /// <inheritdoc />
     protected override bool BackwardUsesOutput => false;
     /// <inheritdoc />
-    protected override void Apply(ReadOnlySpan<float> x, Span<float> y) => CpuKernels.Relu(x, y);
+    // The layer's own kernels: one pass forward (y is this layer's buffer), and backward no second scan of z, which
+    // the forward pass checked (see CpuKernels.ReluLayerForward).
+    protected override void Apply(ReadOnlySpan<float> x, Span<float> y) => CpuKernels.ReluLayerForward(x, y, rowLength: 0);
     /// <inheritdoc />
-    protected override void ApplyBackward(ReadOnlySpan<float> z, ReadOnlySpan<float> dA, Span<float> dZ) => CpuKernels.ReluBackward(z, dA, dZ);
+    protected override void ApplyBackward(ReadOnlySpan<float> z, ReadOnlySpan<float> dA, Span<float> dZ) => CpuKernels.ReluLayerBackward(z, dA, dZ, rowLength: 0);
     /// <inheritdoc />
     protected override double[] ApplyDouble(double[] x) => ReferenceKernels.Relu(x);
     /// <inheritdoc />

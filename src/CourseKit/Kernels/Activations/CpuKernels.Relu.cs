@@ -14,6 +14,17 @@ public static partial class CpuKernels
     public static void ReluBackward(ReadOnlySpan<float> z, ReadOnlySpan<float> dA, Span<float> dZ) =>
         Elementwise.Map(new ReluBackwardOp(), z, dA, dZ, nameof(z), nameof(dA), nameof(dZ));
 
+    /// <summary>
+    /// <see cref="Relu"/> for the layer's forward pass, in one pass: its destination is the layer's own buffer, which
+    /// may be written before NaN or ±∞ in x is reported (x itself stays untouched).
+    /// </summary>
+    internal static void ReluLayerForward(ReadOnlySpan<float> x, Span<float> destination, int rowLength) =>
+        Elementwise.MapScanning(new ReluOp(), x, destination, nameof(x), rowLength);
+
+    /// <summary><see cref="ReluBackward"/> for the layer, whose z is its forward pass's checked input: only dA is scanned.</summary>
+    internal static void ReluLayerBackward(ReadOnlySpan<float> z, ReadOnlySpan<float> dA, Span<float> dZ, int rowLength) =>
+        Elementwise.MapCheckingSecond(new ReluBackwardOp(), z, dA, dZ, nameof(dA), nameof(dZ), rowLength);
+
     private readonly struct ReluOp : IUnaryOp
     {
         public float Invoke(float x) => x > 0f ? x : 0f;
