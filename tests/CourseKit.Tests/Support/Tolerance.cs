@@ -24,6 +24,18 @@ internal static class Tolerance
         Close(e, actual, rel, abs, what);
     }
 
+    /// <summary>
+    /// Asserts every element of <paramref name="actual"/> has <paramref name="expected"/>'s bits (float.Equals: a
+    /// NaN equals a NaN), naming the first that differs by row and column of a matrix <paramref name="cols"/> wide.
+    /// </summary>
+    public static void SameBits(ReadOnlySpan<float> expected, ReadOnlySpan<float> actual, int cols, string what)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        for (int i = 0; i < expected.Length; i++)
+            Assert.True(expected[i].Equals(actual[i]),
+                $"{what}: element {i} (row {i / cols}, column {i % cols}): expected {expected[i]:R}, actual {actual[i]:R}");
+    }
+
     /// <summary>The course's gradient-check metric ‖a − b‖₂ / (‖a‖₂ + ‖b‖₂), 0 when both are zero — the library's own.</summary>
     public static double RelativeDifference(ReadOnlySpan<double> a, ReadOnlySpan<double> b) =>
         CourseKit.Nn.GradientCheck.RelativeDifference(a, b);
