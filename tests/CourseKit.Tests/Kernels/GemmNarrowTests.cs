@@ -6,7 +6,9 @@ namespace CourseKit.Tests.Kernels;
 /// <summary>
 /// Products with fewer columns than a micro-panel (a 256 → 10 layer) are computed as Cᵀ = op(B)ᵀ·op(A)ᵀ through a
 /// scratch (CpuKernels.GemmNarrow). The result must be bit-identical to the direct loop nest on C, for both storage
-/// orders of each operand, beta 0 and 1, and k deeper than one KC slice (where slices accumulate onto C).
+/// orders of each operand, beta 0 and 1, and k deeper than one KC slice (where slices accumulate onto C). On AVX-512
+/// the shapes with at most 16 columns and B not transposed take NarrowColumns instead (NarrowColumnsTests), so there
+/// the transposed-B cases and the 31-column shape are the ones that reach GemmNarrow; both routes owe the same bits.
 /// </summary>
 public unsafe class GemmNarrowTests
 {
