@@ -88,9 +88,9 @@ public sealed class Relu(string? name = null) : Activation(name)
     public override string Kind => "relu";
     /// <inheritdoc />
     protected override bool BackwardUsesOutput => false;
-    /// <inheritdoc />
     // The layer's own kernels: one pass forward (y is this layer's buffer), and backward no second scan of z, which
     // the forward pass checked (see CpuKernels.ReluLayerForward).
+    /// <inheritdoc />
     protected override void Apply(ReadOnlySpan<float> x, Span<float> y) => CpuKernels.ReluLayerForward(x, y, rowLength: 0);
     /// <inheritdoc />
     protected override void ApplyBackward(ReadOnlySpan<float> z, ReadOnlySpan<float> dA, Span<float> dZ) => CpuKernels.ReluLayerBackward(z, dA, dZ, rowLength: 0);

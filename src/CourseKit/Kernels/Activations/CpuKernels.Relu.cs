@@ -23,7 +23,7 @@ public static partial class CpuKernels
 
     /// <summary><see cref="ReluBackward"/> for the layer, whose z is its forward pass's checked input: only dA is scanned.</summary>
     internal static void ReluLayerBackward(ReadOnlySpan<float> z, ReadOnlySpan<float> dA, Span<float> dZ, int rowLength) =>
-        Elementwise.MapCheckingSecond(new ReluBackwardOp(), z, dA, dZ, nameof(dA), nameof(dZ), rowLength);
+        Elementwise.MapCheckingSecond(new ReluBackwardOp(), z, dA, dZ, nameof(z), nameof(dA), nameof(dZ), rowLength);
 
     private readonly struct ReluOp : IUnaryOp
     {

@@ -157,9 +157,9 @@ internal static unsafe class GemmDriver
         // aStep and aRows 0: aBuf is the packed block. Otherwise aBuf is A itself at this block's first row and k step
         // (see ReadsAInPlace), with aStep floats from one k step to the next (transposed) or aRows from one row to the
         // next (row-major), and nothing is prefetched ahead: the hardware follows A's own rows.
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         // bStep 0: bBuf is the packed block; otherwise B itself at this block's first k step and column, bStep floats
         // from one k step to the next (only with aRows, see ReadsBInPlace).
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Block(float* aBuf, int aStep, int aRows, float* bBuf, int bStep, RowPanels panels, int ic, int mb, int jc, int nc, int kc, bool overwrite)
         {
             bool packed = aStep == 0 && aRows == 0;
@@ -171,7 +171,8 @@ internal static unsafe class GemmDriver
                 IMicroKernel micro = panel < panels.Wide ? kernel : tail!;
                 int next = panel + 1 < panels.Count ? panel + 1 : 0; // the next block starts again at panel 0
                 int panelLines = packed ? panels.HeightOf(next) * kc / 16 : 0, linesPerCall = (panelLines * nr + nc - 1) / nc; // 16 floats a line
-                float* aPanel = packed ? aBuf + (long)ir * kc : aBuf + (long)ir * Math.Max(aRows, 1), aNext = aBuf + (long)panels.RowOf(next) * kc;
+                float* aPanel = packed ? aBuf + (long)ir * kc : aRows != 0 ? aBuf + (long)ir * aRows : aBuf + ir;
+                float* aNext = aBuf + (long)panels.RowOf(next) * kc;
                 float* cRow = c + (long)(ic + ir) * n + jc;
                 int line = 0;
                 for (int jr = 0; jr < nc; jr += nr)
