@@ -7,13 +7,15 @@ namespace CourseKit.Tests.Kernels;
 /// <summary>
 /// On AVX-512, a product whose C has at most 16 columns and whose B is stored k × n takes NarrowColumns (one zmm per
 /// row of C, A read in place). It must give the loop nest's bits for every row count (below 8, not a multiple of 8,
-/// the 128 × 10 × 256 output layer), both storage orders of A, beta 0 and 1, and k deeper than one KC slice.
+/// the 128 × 10 × 256 output layer), both storage orders of A, beta 0 and 1, k deeper than one KC slice, and on one
+/// thread or two (rows split between them).
 /// </summary>
 public class NarrowColumnsTests
 {
     public static TheoryData<int, int, int> Shapes => new()
     {
         { 1, 10, 5 }, { 7, 10, 256 }, { 16, 10, 784 }, { 128, 10, 256 }, { 256, 10, 128 }, { 33, 16, 1100 }, { 9, 1, 3 }, { 64, 13, 513 },
+        { 1001, 10, 300 },  // enough rows for two threads' shares (and one row past the 8-row blocks)
     };
 
     [Theory, MemberData(nameof(Shapes))]
@@ -24,11 +26,12 @@ public class NarrowColumnsTests
         foreach (bool transA in new[] { false, true })
             foreach (float beta in new[] { 0f, 1f })
                 foreach (float alpha in new[] { 1f, 0.75f })
+                foreach (int threads in new[] { 1, 2 })
                 {
                     float[] viaGemm = (float[])c0.Clone(), loopNest = (float[])c0.Clone();
-                    CpuKernels.Gemm(a, b, viaGemm, m, n, k, transA, transposeB: false, alpha: alpha, beta: beta);
+                    CpuKernels.Gemm(a, b, viaGemm, m, n, k, transA, transposeB: false, alpha: alpha, beta: beta, threads: threads);
                     Assert.True(GemmDriver.Run(a, b, loopNest, m, n, k, transA, false, alpha, overwrite: beta == 0f, checkFinite: false, threads: 1));
-                    Tolerance.SameBits(loopNest, viaGemm, n, $"{m}×{n}×{k} transA={transA} beta={beta} alpha={alpha}, narrow against the loop nest");
+                    Tolerance.SameBits(loopNest, viaGemm, n, $"{m}×{n}×{k} transA={transA} beta={beta} alpha={alpha} threads={threads}, narrow against the loop nest");
                 }
     }
 

@@ -52,7 +52,7 @@ public static partial class CpuKernels
             if (NarrowColumns.Takes(n, transposeB))
             {
                 if (checkFinite && !(Finite.All(a) && Finite.All(b))) return false;
-                fixed (float* pa = a, pb = b, pc = cm) NarrowColumns.Run(pa, pb, pc, m, n, k, transposeA, alpha, overwrite: beta == 0f);
+                fixed (float* pa = a, pb = b, pc = cm) NarrowColumns.Run(pa, pb, pc, m, n, k, transposeA, alpha, overwrite: beta == 0f, threads);
                 return true;
             }
             return IsNarrowProduct(m, n)

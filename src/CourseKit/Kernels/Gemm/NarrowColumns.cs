@@ -29,7 +29,9 @@ internal static unsafe class NarrowColumns
     /// C (m × n, row-major) = alpha·op(A)·B (+ C unless <paramref name="overwrite"/>); A stored m × k, or k × m when
     /// <paramref name="transposeA"/>; B stored k × n.
     /// </summary>
-    public static void Run(float* a, float* b, float* c, int m, int n, int k, bool transposeA, float alpha, bool overwrite)
+    /// <remarks>With <paramref name="threads"/> &gt; 1 the rows of C split into equal shares of whole 8-row blocks, one per
+    /// thread; each element is computed the same way whatever the split, so the bits do not depend on it.</remarks>
+    public static void Run(float* a, float* b, float* c, int m, int n, int k, bool transposeA, float alpha, bool overwrite, int threads = 1)
     {
         // op(A)[i, p] = a[i·rowStep + p·kStep]
         nint rowStep = transposeA ? 1 : k, kStep = transposeA ? m : 1;
@@ -47,18 +49,38 @@ internal static unsafe class NarrowColumns
                 Vector512<float>.Zero.Store(row);
                 for (int j = 0; j < n; j++) row[j] = b[(nint)p * n + j];
             }
-            for (int p0 = 0; p0 < k; p0 += kc)
+            int workers = Math.Clamp(Math.Min(threads, m / MinRowsPerThread), 1, threads);
+            if (workers == 1) RowRange(a, rowStep, kStep, bRows, c, 0, m, n, k, kc, alpha, overwrite);
+            else
             {
-                int steps = Math.Min(kc, k - p0);
-                bool first = p0 == 0 && overwrite;
-                int i = 0;
-                for (; i + 8 <= m; i += 8)
-                    Rows8(a + i * rowStep + p0 * kStep, rowStep, kStep, bRows + (nint)p0 * Vector512<float>.Count, steps, c + (nint)i * n, n, alpha, first);
-                for (; i < m; i++)
-                    Row1(a + i * rowStep + p0 * kStep, kStep, bRows + (nint)p0 * Vector512<float>.Count, steps, c + (nint)i * n, n, alpha, first);
+                float* pa = a, pbRows = bRows, pc = c; // pointers into pinned memory, for the lambda
+                GemmTeam.Run(workers, w =>
+                {
+                    var (from, to) = GemmBlocking.ShareOf(w, workers, m, 8);
+                    RowRange(pa, rowStep, kStep, pbRows, pc, from, to, n, k, kc, alpha, overwrite);
+                });
             }
         }
         if (rented is not null) System.Buffers.ArrayPool<float>.Shared.Return(rented);
+    }
+
+    // Below this many rows a thread costs more to wake than its share saves.
+    private const int MinRowsPerThread = 256;
+
+    /// <summary>Rows [from, to) of C, k slice by k slice as the loop nest does.</summary>
+    private static void RowRange(float* a, nint rowStep, nint kStep, float* bRows, float* c, int from, int to, int n, int k, int kc, float alpha, bool overwrite)
+    {
+        for (int p0 = 0; p0 < k; p0 += kc)
+        {
+            int steps = Math.Min(kc, k - p0);
+            bool first = p0 == 0 && overwrite;
+            float* bSlice = bRows + (nint)p0 * Vector512<float>.Count;
+            int i = from;
+            for (; i + 8 <= to; i += 8)
+                Rows8(a + i * rowStep + p0 * kStep, rowStep, kStep, bSlice, steps, c + (nint)i * n, n, alpha, first);
+            for (; i < to; i++)
+                Row1(a + i * rowStep + p0 * kStep, kStep, bSlice, steps, c + (nint)i * n, n, alpha, first);
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
