@@ -46,10 +46,7 @@ internal static class Elementwise
         string xName, string yName, string destinationName, int rowLength)
         where TOp : struct, IBinaryOp
     {
-        Guard.Length(y.Length, x.Length, yName);
-        Guard.DestinationLength(destination.Length, x.Length, destinationName);
-        Guard.NoPartialOverlap(x, xName, destination, destinationName);
-        Guard.NoPartialOverlap(y, yName, destination, destinationName);
+        CheckPairShapes(x, y, destination, xName, yName, destinationName);
         Guard.AllFinite(y, yName, rowLength);
         Run(op, x, y, destination);
     }
@@ -59,13 +56,20 @@ internal static class Elementwise
         string xName, string yName, string destinationName)
         where TOp : struct, IBinaryOp
     {
+        CheckPairShapes(x, y, destination, xName, yName, destinationName);
+        Guard.AllFinite(x, xName);
+        Guard.AllFinite(y, yName);
+        Run(op, x, y, destination);
+    }
+
+    /// <summary>Equal input lengths, a long enough destination, and no partial overlap of it with either input.</summary>
+    private static void CheckPairShapes(ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> destination,
+        string xName, string yName, string destinationName)
+    {
         Guard.Length(y.Length, x.Length, yName);
         Guard.DestinationLength(destination.Length, x.Length, destinationName);
         Guard.NoPartialOverlap(x, xName, destination, destinationName);
         Guard.NoPartialOverlap(y, yName, destination, destinationName);
-        Guard.AllFinite(x, xName);
-        Guard.AllFinite(y, yName);
-        Run(op, x, y, destination);
     }
 
     /// <summary>
