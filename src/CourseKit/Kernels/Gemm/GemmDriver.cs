@@ -201,9 +201,14 @@ internal static unsafe class GemmDriver
                 }
         }
 
+        // The AVX-512 kernels are called directly: Block is compiled once, fully optimized, so it never gets the profile
+        // that would let the JIT guess the interface's target, and each call went through a dispatch stub (≈ 1 % of a
+        // 1024³ product's samples).
         private static void Tile(IMicroKernel micro, int kc, float* aPanel, int aStep, int aRows, float* bPanel, int bStep, float* c, int ldc, float alpha, bool overwrite)
         {
             if (aRows != 0) ((MicroKernel8x32)micro).RunRows(kc, aPanel, aRows, bPanel, bStep == 0 ? micro.NR : bStep, c, ldc, alpha, overwrite);
+            else if (micro is MicroKernel12x32 wide) wide.Run(kc, aPanel, bPanel, c, ldc, alpha, overwrite, aStep);
+            else if (micro is MicroKernel8x32 narrow) narrow.Run(kc, aPanel, bPanel, c, ldc, alpha, overwrite, aStep);
             else micro.Run(kc, aPanel, bPanel, c, ldc, alpha, overwrite, aStep);
         }
 
