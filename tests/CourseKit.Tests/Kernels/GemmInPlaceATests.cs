@@ -8,7 +8,8 @@ namespace CourseKit.Tests.Kernels;
 /// k × m) in a shallow k slice, and a row-major A under the 8-row kernel, both in whole micro-panels, the latter with
 /// B too when B's rows are at most 1 KiB apart and split into whole column panels. Every route must
 /// give the bits of the micro-kernels' arithmetic written out in scalar code: per k slice (GemmBlocking.KC, evenly
-/// split) one fused multiply-add chain from +0 in k order, then C = fma(sum, alpha, C or +0). Shapes that still pack
+/// split) one multiply-add chain from +0 in k order, then C = sum · alpha + (C or +0), each step fused as the kernel's
+/// are (the portable 4 × 8 kernel multiplies and adds separately). Shapes that still pack
 /// (a padded last panel, a deep transposed slice, the 12-row kernel) are held to the same bits.
 /// </summary>
 public class GemmInPlaceATests
@@ -49,13 +50,15 @@ public class GemmInPlaceATests
     private static float[] ScalarLoopNest(float[] a, float[] b, float[] c, int m, int n, int k, float alpha, float beta)
     {
         int kc = GemmBlocking.Even(k, GemmBlocking.KC, 1);
+        bool fused = MicroKernels.For(m).Fused;
+        float MultiplyAdd(float x, float y, float z) => fused ? MathF.FusedMultiplyAdd(x, y, z) : z + x * y;
         for (int p0 = 0; p0 < k; p0 += kc)
             for (int i = 0; i < m; i++)
                 for (int j = 0; j < n; j++)
                 {
                     float sum = 0f;
-                    for (int p = p0; p < Math.Min(k, p0 + kc); p++) sum = MathF.FusedMultiplyAdd(a[i * k + p], b[p * n + j], sum);
-                    c[i * n + j] = MathF.FusedMultiplyAdd(sum, alpha, p0 == 0 && beta == 0f ? 0f : c[i * n + j]);
+                    for (int p = p0; p < Math.Min(k, p0 + kc); p++) sum = MultiplyAdd(a[i * k + p], b[p * n + j], sum);
+                    c[i * n + j] = MultiplyAdd(sum, alpha, p0 == 0 && beta == 0f ? 0f : c[i * n + j]);
                 }
         return c;
     }

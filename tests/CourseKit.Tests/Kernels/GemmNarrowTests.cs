@@ -20,6 +20,9 @@ public unsafe class GemmNarrowTests
     [Theory, MemberData(nameof(Shapes))]
     public void A_narrow_product_is_bit_identical_to_the_direct_loop_nest(int m, int n, int k)
     {
+        // The shapes are AVX-512's (32-column panels); a narrower kernel (16 columns on AVX2, 8 on 128-bit vectors)
+        // gets the same cases with the columns cut to one short of its panel, so every backend tests the narrow path.
+        n = Math.Min(n, MicroKernels.Best.NR - 1);
         Assert.True(n < MicroKernels.Best.NR && m >= MicroKernels.Best.NR, "the shape must take the narrow path");
         float[] a = TestData.Normal(m * k, seed: 71), b = TestData.Normal(k * n, seed: 72), c0 = TestData.Normal(m * n, seed: 73);
         foreach (bool transA in new[] { false, true })

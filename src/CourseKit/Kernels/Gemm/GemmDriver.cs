@@ -188,7 +188,8 @@ internal static unsafe class GemmDriver
         }
 
         // A tile that sticks out of C: the full tile goes to scratch (alpha 1, so it holds the exact sums), then only the
-        // valid part is added with the same fused multiply-add the micro-kernel uses: the same bits as a full tile.
+        // valid part is added as the micro-kernel adds (fused, or the portable kernel's multiply then add): the same bits
+        // as a full tile, so a product and its transposed route (GemmNarrow) agree on every backend.
         private void EdgeTile(IMicroKernel micro, int kc, float* aPanel, int aStep, int aRows, float* bPanel, int bStep, float* cTile, int rows, int cols, float* edge, bool overwrite)
         {
             int nr = micro.NR;
@@ -197,7 +198,8 @@ internal static unsafe class GemmDriver
                 for (int j = 0; j < cols; j++)
                 {
                     float old = overwrite ? 0f : cTile[(long)i * n + j];
-                    cTile[(long)i * n + j] = MathF.FusedMultiplyAdd(edge[i * nr + j], alpha, old);
+                    float sum = edge[i * nr + j];
+                    cTile[(long)i * n + j] = micro.Fused ? MathF.FusedMultiplyAdd(sum, alpha, old) : old + sum * alpha;
                 }
         }
 

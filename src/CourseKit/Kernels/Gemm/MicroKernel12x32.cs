@@ -12,6 +12,7 @@ internal sealed unsafe class MicroKernel12x32 : IMicroKernel
 {
     public int MR => 12;
     public int NR => 32;
+    public bool Fused => true;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run(int kc, float* pa, float* pb, float* c, int ldc, float alpha, bool overwrite = false, int aStep = 0)

@@ -11,6 +11,7 @@ internal sealed unsafe class MicroKernel4x8 : IMicroKernel
 {
     public int MR => 4;
     public int NR => 8;
+    public bool Fused => false;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run(int kc, float* pa, float* pb, float* c, int ldc, float alpha, bool overwrite = false, int aStep = 0)

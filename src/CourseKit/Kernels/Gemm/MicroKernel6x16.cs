@@ -11,6 +11,7 @@ internal sealed unsafe class MicroKernel6x16 : IMicroKernel
 {
     public int MR => 6;
     public int NR => 16;
+    public bool Fused => true;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run(int kc, float* pa, float* pb, float* c, int ldc, float alpha, bool overwrite = false, int aStep = 0)
