@@ -28,6 +28,27 @@ public class FiniteScanTests
             }
     }
 
+    [Theory]
+    [InlineData(1 << 18)]
+    [InlineData((1 << 18) + 4096 + 77)]
+    [InlineData((1 << 20) + 13)]
+    public void A_span_scanned_with_prefetches_finds_a_value_on_either_side_of_where_they_stop(int length)
+    {
+        // Spans of 1 MiB or more run a prefetching loop up to 4096 + 64 values before the end, then the plain loops.
+        var values = Enumerable.Range(0, length).Select(i => (float)(i % 11 - 5)).ToArray();
+        Assert.True(Finite.All(values));
+        int stop = length - 64 - 4096;
+        foreach (int i in new[] { 0, 1, 63, 64, length / 2, stop - 64, stop - 1, stop, stop + 1, stop + 64, length - 65, length - 17, length - 1 })
+        {
+            float kept = values[i];
+            values[i] = float.NaN;
+            Assert.False(Finite.All(values), $"NaN at {i} of {length}");
+            values[i] = float.NegativeInfinity;
+            Assert.False(Finite.All(values), $"-∞ at {i} of {length}");
+            values[i] = kept;
+        }
+    }
+
     [Fact]
     public void Largest_finite_values_and_negative_zero_are_finite()
     {
