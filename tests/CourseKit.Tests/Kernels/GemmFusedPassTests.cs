@@ -6,8 +6,9 @@ namespace CourseKit.Tests.Kernels;
 
 /// <summary>
 /// The passes the GEMM driver's threads fold into the product for beta 0 and 1: the NaN/∞ scan of A and B (split
-/// across the threads, before C is touched) and clearing C (the first k slice stores instead of adding). The shapes
-/// cross several k slices (k &gt; 512), edge tiles both ways, and thread counts above and below the column panels.
+/// across the threads, before C is touched) and clearing C (the first k slice stores instead of adding); and, for
+/// beta 0, the check of C that replaces the scan when C is no larger than A and B. The shapes cross several k slices
+/// (k &gt; 512), edge tiles both ways, and thread counts above and below the column panels.
 /// </summary>
 public class GemmFusedPassTests
 {
@@ -53,10 +54,11 @@ public class GemmFusedPassTests
     [InlineData(2, 0f)]
     [InlineData(2, 1f)]
     [InlineData(3, 1f)]
-    public void A_non_finite_input_anywhere_throws_and_leaves_C_untouched(int threads, float beta)
+    public void A_non_finite_input_anywhere_is_named_and_an_accumulated_C_is_left_untouched(int threads, float beta)
     {
         const int m = 40, n = 300, k = 700;
-        // First and last element of each operand: the last lies in the last thread's share of the scan.
+        // First and last element of each operand: the last lies in the last thread's share of the scan. With beta 0 this
+        // product (C smaller than A and B) is checked in C afterwards, so C may be written; with beta 1 it must not be.
         foreach (var (which, index, value) in new[] { ('a', 0, float.NaN), ('a', m * k - 1, float.PositiveInfinity), ('b', 0, float.NegativeInfinity), ('b', k * n - 1, float.NaN) })
         {
             float[] a = TestData.Normal(m * k, seed: 61), b = TestData.Normal(k * n, seed: 62), c0 = TestData.Normal(m * n, seed: 63);
@@ -64,8 +66,64 @@ public class GemmFusedPassTests
             float[] c = (float[])c0.Clone();
             var ex = Assert.Throws<ArgumentException>(() => CpuKernels.Gemm(a, b, c, m, n, k, beta: beta, threads: threads));
             Assert.Equal(which.ToString(), ex.ParamName);
-            Assert.True(c0.AsSpan().SequenceEqual(c), $"C changed although {which}[{index}] = {value} was rejected ({threads} threads, beta {beta})");
+            Assert.Contains(value.ToString(System.Globalization.CultureInfo.InvariantCulture), ex.Message);
+            if (beta != 0f)
+                Assert.True(c0.AsSpan().SequenceEqual(c), $"C changed although {which}[{index}] = {value} was rejected ({threads} threads, beta {beta})");
         }
+    }
+
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    [InlineData(true, true)]
+    public void With_beta_zero_any_single_non_finite_operand_value_is_found_through_C(bool transA, bool transB)
+    {
+        // Every position of both operands in turn, one non-finite value each, at a shape that crosses k slices
+        // (k = 1100: three of 367) and edge tiles: each must reach C and be named.
+        const int m = 13, n = 37, k = 1100;
+        float[] a = TestData.Normal(m * k, seed: 64), b = TestData.Normal(k * n, seed: 65);
+        var c = new float[m * n];
+        var rng = new Random(66);
+        foreach (char which in "ab")
+        {
+            float[] operand = which == 'a' ? a : b;
+            for (int trial = 0; trial < 60; trial++)
+            {
+                int index = rng.Next(operand.Length);
+                float value = (trial % 3) switch { 0 => float.NaN, 1 => float.PositiveInfinity, _ => float.NegativeInfinity };
+                float kept = operand[index];
+                operand[index] = value;
+                var ex = Assert.Throws<ArgumentException>(() => CpuKernels.Gemm(a, b, c, m, n, k, transA, transB, alpha: 0.5f, beta: 0f));
+                Assert.Equal(which.ToString(), ex.ParamName);
+                operand[index] = kept;
+            }
+        }
+        // ∞ times an exact zero is NaN, and ∞ − ∞ is NaN: still not finite, still found.
+        float[] zeros = new float[k * n], infs = Enumerable.Repeat(float.PositiveInfinity, m * k).ToArray();
+        infs[1] = float.NegativeInfinity;
+        Assert.Equal("a", Assert.Throws<ArgumentException>(() => CpuKernels.Gemm(infs, zeros, c, m, n, k, transA, transB)).ParamName);
+        Assert.Equal("a", Assert.Throws<ArgumentException>(() => CpuKernels.Gemm(infs, b, c, m, n, k, transA, transB)).ParamName);
+    }
+
+    [Fact]
+    public void With_beta_zero_finite_operands_that_overflow_are_no_error_and_an_outer_product_leaves_C_untouched()
+    {
+        // Finite operands whose products overflow: C holds ∞, as before, and nothing is thrown.
+        float[] big = Enumerable.Repeat(1e30f, 16 * 16).ToArray(), c = new float[16 * 16];
+        CpuKernels.Gemm(big, big, c, 16, 16, 16);
+        Assert.All(c, v => Assert.Equal(float.PositiveInfinity, v));
+        // C larger than A and B together (k = 2): the operands are checked first, so C stays as it was.
+        const int m = 300, n = 200, k = 2;
+        float[] a = TestData.Normal(m * k, seed: 67), b = TestData.Normal(k * n, seed: 68), c0 = TestData.Normal(m * n, seed: 69);
+        b[k * n - 1] = float.NaN;
+        float[] outer = (float[])c0.Clone();
+        Assert.Equal("b", Assert.Throws<ArgumentException>(() => CpuKernels.Gemm(a, b, outer, m, n, k)).ParamName);
+        Assert.True(c0.AsSpan().SequenceEqual(outer), "an outer product's C changed although b was rejected");
+        // alpha = 0 computes nothing from A and B, and still rejects a NaN in them.
+        b[k * n - 1] = 1f;
+        a[0] = float.NaN;
+        Assert.Equal("a", Assert.Throws<ArgumentException>(() => CpuKernels.Gemm(a, b, outer, m, n, k, alpha: 0f)).ParamName);
     }
 
     [Fact]
