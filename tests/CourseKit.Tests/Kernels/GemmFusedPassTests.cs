@@ -79,7 +79,7 @@ public class GemmFusedPassTests
     [InlineData(true, true)]
     public void With_beta_zero_any_single_non_finite_operand_value_is_found_through_C(bool transA, bool transB)
     {
-        // Every position of both operands in turn, one non-finite value each, at a shape that crosses k slices
+        // Sixty random positions of each operand, one non-finite value at a time, at a shape that crosses k slices
         // (k = 1100: three of 367) and edge tiles: each must reach C and be named.
         const int m = 13, n = 37, k = 1100;
         float[] a = TestData.Normal(m * k, seed: 64), b = TestData.Normal(k * n, seed: 65);
