@@ -179,8 +179,12 @@ internal static unsafe class GemmDriver
                 {
                     int nrValid = Math.Min(nr, nc - jr);
                     float* bPanel = bStep == 0 ? bBuf + (long)jr * kc : bBuf + jr;
-                    if (Sse.IsSupported)
-                        for (int end = Math.Min(line + linesPerCall, panelLines); line < end; line++) Sse.Prefetch0(aNext + line * 16);
+                    if (Sse.IsSupported && line < panelLines)
+                    {
+                        int end = Math.Min(line + linesPerCall, panelLines);
+                        for (float* fetch = aNext + line * 16, stop = aNext + end * 16; fetch < stop; fetch += 16) Sse.Prefetch0(fetch);
+                        line = end;
+                    }
                     if (mrValid == mr && nrValid == nr) Tile(micro, kc, aPanel, aStep, aRows, bPanel, bStep, cRow + jr, n, alpha, overwrite);
                     else EdgeTile(micro, kc, aPanel, aStep, aRows, bPanel, bStep, cRow + jr, mrValid, nrValid, edge, overwrite);
                 }
