@@ -45,7 +45,8 @@ public static partial class CpuKernels
     /// </summary>
     /// <remarks>
     /// The operands of a large product usually come from DRAM, and the scan read them once more before packing read them
-    /// again; C is still in cache. At 1024³: the scan of A and B ≈ 155–250 µs a product, the check of C 66–77 µs (`cputime gemm_a_bt_1024`, `gemm_at_b_1024`).
+    /// again; C is still in cache. At 1024³: the scan of A and B ≈ 155–250 µs a product, the check of C 66–77 µs
+    /// (`cputime gemm_a_bt_1024` and `gemm_at_b_1024` in tests/CourseKit.Benchmarks).
     /// </remarks>
     private static bool ChecksC(int m, int n, int k, float alpha, float beta) =>
         beta == 0f && alpha != 0f && m > 0 && n > 0 && k > 0 && (long)m * n <= (long)m * k + (long)k * n;

@@ -15,6 +15,7 @@ internal unsafe interface IMicroKernel
     /// <summary>Whether the kernel's multiply-adds are fused (one rounding) or a multiply and an add (two): C's
     /// edge tiles, finished outside the kernel, must round as its full tiles do.</summary>
     bool Fused { get; }
+
     /// <summary>The tile's kc steps; <paramref name="aStep"/> is the floats from one k step of the A panel to the
     /// next: 0 for a packed panel (MR), the row length of a transposed A read in place (see GemmDriver).</summary>
     void Run(int kc, float* packedA, float* packedB, float* c, int ldc, float alpha, bool overwrite = false, int aStep = 0);
