@@ -26,7 +26,7 @@ internal static unsafe class GemmDriver
         ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int n, int k,
         bool transA, bool transB, float alpha, bool overwrite, bool checkFinite, int threads)
     {
-        IMicroKernel kernel = MicroKernels.For(m);
+        IMicroKernel kernel = MicroKernels.For(m, transA);
         IMicroKernel? tail = MicroKernels.TailFor(kernel);
         int workers = Math.Min(threads, (n + kernel.NR - 1) / kernel.NR);
         int kc = GemmBlocking.Even(k, GemmBlocking.KC, 1), mb = GemmBlocking.Even(m, GemmBlocking.MB, tail is null ? kernel.MR : 4);
@@ -126,8 +126,9 @@ internal static unsafe class GemmDriver
         /// by side, m apart from the next step's. Only for a shallow slice, whose in-place panel (one or two lines per k
         /// step) stays in L1 as a packed one does: a weight gradient Xᵀ·dZ over a batch (k = 128 for Fashion-MNIST,
         /// whose first-layer weight gradient went from 86.9 to 93.0 % of the FMA peak).</item>
-        /// <item><see cref="AInPlace.Rows"/>: A row-major under the 8-row kernel (a batch of 64 or 128 rows), whose
-        /// <see cref="MicroKernel8x32.RunRows"/> broadcasts from the eight rows themselves.</item>
+        /// <item><see cref="AInPlace.Rows"/>: A row-major under the 8-row kernel, whose <see cref="MicroKernel8x32.RunRows"/>
+        /// broadcasts from the eight rows themselves: a batch of 64 or 128 rows, and any row-major A in whole 8-row panels,
+        /// for which <see cref="MicroKernels.For"/> picks that kernel (at 1024³ from 88.3 to 92.5 % of the FMA peak).</item>
         /// </list>
         /// </summary>
         private AInPlace ReadsAInPlace(RowPanels panels, int mb, int kc)
