@@ -5,12 +5,13 @@ namespace CourseKit.Tests.Kernels;
 
 /// <summary>
 /// Where the GEMM reads A where it lies instead of packing it (GemmDriver.ReadsAInPlace): a transposed A (stored
-/// k × m) in a shallow k slice, and a row-major A under the 8-row kernel, both in whole micro-panels, the latter with
-/// B too when B's rows are at most 1 KiB apart and split into whole column panels. Every route must
+/// k × m) in a shallow k slice in whole micro-panels, and a row-major A under the 8-row kernel, with B too when B's rows
+/// are at most 1 KiB apart and split into whole column panels. Every route must
 /// give the bits of the micro-kernels' arithmetic written out in scalar code: per k slice (GemmBlocking.KC, evenly
 /// split) one multiply-add chain from +0 in k order, then C = sum · alpha + (C or +0), each step fused as the kernel's
-/// are (the portable 4 × 8 kernel multiplies and adds separately). Shapes that still pack
-/// (a padded last panel, a deep transposed slice, the 12-row kernel) are held to the same bits.
+/// are (the portable 4 × 8 kernel multiplies and adds separately). A row-major A's partial last 8-row panel is copied
+/// (GemmDriver.CopyTailRows); shapes that still pack (a deep transposed slice, the 12-row kernel) are held to the same
+/// bits.
 /// </summary>
 public class GemmInPlaceATests
 {
@@ -23,7 +24,10 @@ public class GemmInPlaceATests
         { 64, 80, 100 },    // a partial column panel: B packed
         { 64, 288, 50 },    // B rows over 1 KiB apart: packed
         { 40, 70, 192 },    // deepest transposed slice in place; a partial column panel
-        { 37, 33, 100 },    // a padded last row panel: packed
+        { 37, 33, 100 },    // a partial last 8-row panel: copied (row-major A, rest in place), packed (transposed)
+        { 100, 96, 300 },   // the same with B in place
+        { 1001, 64, 520 },  // 125 panels in place and one row copied, two slices of 260, B in place
+        { 1601, 40, 50 },   // two row blocks (808 + 793 rows), the second with a partial panel; B packed (partial panel)
         { 96, 64, 700 },    // two slices of 350: row-major A in place under the 8-row kernel, transposed A packed for the 12-row one
         { 36, 96, 600 },    // 36 rows (not whole 8-row panels): the 12-row kernel, A packed either way
     };

@@ -81,7 +81,7 @@ internal static unsafe class GemmDriver
             int nr = kernel.NR;
             var (colStart, colEnd) = GemmBlocking.ShareOf(worker, workers, n, nr);
             int nb = GemmBlocking.Even(colEnd - colStart, GemmBlocking.NB, nr);
-            float* bBuf = PackBuffer.ForOwn(nb * kcMax);
+            float* bBuf = PackBuffer.ForOwn(nb * kcMax + kernel.MR * kcMax), tailBuf = bBuf + nb * kcMax;
             int slice = 0;
             if (checkFinite && !SharesAreFinite(worker)) _nonFinite = true;
             if (workers == 1 && _nonFinite) return;
@@ -96,6 +96,7 @@ internal static unsafe class GemmDriver
                     var inPlace = ReadsAInPlace(panels, mb, kc);
                     float* aBuf = aBuffers + (slice & 1) * (workers > 1 ? bufferFloats : 0);
                     if (inPlace == AInPlace.No) panels.PackA(a, transA, m, k, ic, mb, pcol, kc, first, last, aBuf);
+                    float* tailRows = inPlace == AInPlace.Rows && panels.PaddedRows != mb ? CopyTailRows(panels, ic, mb, pcol, kc, tailBuf) : null;
                     _barrier?.SignalAndWait();
                     if (_nonFinite) return; // seen by every thread after the first barrier, before any writes C
                     for (int jc = colStart; jc < colEnd; jc += nb)
@@ -104,13 +105,13 @@ internal static unsafe class GemmDriver
                         bool store = overwrite && pcol == 0;
                         if (inPlace == AInPlace.Rows && ReadsBInPlace(ncur))
                         {
-                            Block(a + (long)ic * k + pcol, 0, k, b + (long)pcol * n + jc, n, panels, ic, mb, jc, ncur, kc, store);
+                            Block(a + (long)ic * k + pcol, 0, k, b + (long)pcol * n + jc, n, panels, ic, mb, jc, ncur, kc, store, tailRows);
                             continue;
                         }
                         Packing.PackB(b, transB, k, n, pcol, jc, kc, ncur, nr, bBuf);
-                        if (inPlace == AInPlace.KSteps) Block(a + (long)pcol * m + ic, m, 0, bBuf, 0, panels, ic, mb, jc, ncur, kc, store);
-                        else if (inPlace == AInPlace.Rows) Block(a + (long)ic * k + pcol, 0, k, bBuf, 0, panels, ic, mb, jc, ncur, kc, store);
-                        else Block(aBuf, 0, 0, bBuf, 0, panels, ic, mb, jc, ncur, kc, store);
+                        if (inPlace == AInPlace.KSteps) Block(a + (long)pcol * m + ic, m, 0, bBuf, 0, panels, ic, mb, jc, ncur, kc, store, null);
+                        else if (inPlace == AInPlace.Rows) Block(a + (long)ic * k + pcol, 0, k, bBuf, 0, panels, ic, mb, jc, ncur, kc, store, tailRows);
+                        else Block(aBuf, 0, 0, bBuf, 0, panels, ic, mb, jc, ncur, kc, store, null);
                     }
                 }
             }
@@ -133,9 +134,25 @@ internal static unsafe class GemmDriver
         /// </summary>
         private AInPlace ReadsAInPlace(RowPanels panels, int mb, int kc)
         {
-            if (panels.PaddedRows != mb) return AInPlace.No;
-            if (transA) return kc <= InPlaceMaxK ? AInPlace.KSteps : AInPlace.No;
+            if (transA) return panels.PaddedRows == mb && kc <= InPlaceMaxK ? AInPlace.KSteps : AInPlace.No;
             return kernel is MicroKernel8x32 && tail is null ? AInPlace.Rows : AInPlace.No;
+        }
+
+        /// <summary>
+        /// The rows of a row-major block's last, partial 8-row panel (the rest are read in place), copied into
+        /// <paramref name="dst"/> as rows kc apart with zero rows below them, so <see cref="MicroKernel8x32.RunRows"/>
+        /// reads them as it reads A; each thread copies its own (8 · kc floats, next to its B block).
+        /// </summary>
+        private float* CopyTailRows(RowPanels panels, int ic, int mb, int pcol, int kc, float* dst)
+        {
+            int first = panels.RowOf(panels.Count - 1), height = panels.HeightOf(panels.Count - 1);
+            for (int r = 0; r < height; r++)
+            {
+                var row = new Span<float>(dst + (long)r * kc, kc);
+                if (first + r < mb) new ReadOnlySpan<float>(a + (long)(ic + first + r) * k + pcol, kc).CopyTo(row);
+                else row.Clear();
+            }
+            return dst;
         }
 
         private const int InPlaceMaxK = 192;
@@ -161,7 +178,7 @@ internal static unsafe class GemmDriver
         // bStep 0: bBuf is the packed block; otherwise B itself at this block's first k step and column, bStep floats
         // from one k step to the next (only with aRows, see ReadsBInPlace).
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private void Block(float* aBuf, int aStep, int aRows, float* bBuf, int bStep, RowPanels panels, int ic, int mb, int jc, int nc, int kc, bool overwrite)
+        private void Block(float* aBuf, int aStep, int aRows, float* bBuf, int bStep, RowPanels panels, int ic, int mb, int jc, int nc, int kc, bool overwrite, float* tailRows)
         {
             bool packed = aStep == 0 && aRows == 0;
             int nr = kernel.NR;
@@ -173,6 +190,12 @@ internal static unsafe class GemmDriver
                 int next = panel + 1 < panels.Count ? panel + 1 : 0; // the next block starts again at panel 0
                 int panelLines = packed ? panels.HeightOf(next) * kc / 16 : 0, linesPerCall = (panelLines * nr + nc - 1) / nc; // 16 floats a line
                 float* aPanel = packed ? aBuf + (long)ir * kc : aRows != 0 ? aBuf + (long)ir * aRows : aBuf + ir;
+                int rowStride = aRows;
+                if (tailRows != null && panel == panels.Count - 1)
+                {
+                    aPanel = tailRows; // see CopyTailRows
+                    rowStride = kc;
+                }
                 float* aNext = aBuf + (long)panels.RowOf(next) * kc;
                 float* cRow = c + (long)(ic + ir) * n + jc;
                 int line = 0;
@@ -186,8 +209,8 @@ internal static unsafe class GemmDriver
                         for (float* fetch = aNext + line * 16, stop = aNext + end * 16; fetch < stop; fetch += 16) Sse.Prefetch0(fetch);
                         line = end;
                     }
-                    if (mrValid == mr && nrValid == nr) Tile(micro, kc, aPanel, aStep, aRows, bPanel, bStep, cRow + jr, n, alpha, overwrite);
-                    else EdgeTile(micro, kc, aPanel, aStep, aRows, bPanel, bStep, cRow + jr, mrValid, nrValid, edge, overwrite);
+                    if (mrValid == mr && nrValid == nr) Tile(micro, kc, aPanel, aStep, rowStride, bPanel, bStep, cRow + jr, n, alpha, overwrite);
+                    else EdgeTile(micro, kc, aPanel, aStep, rowStride, bPanel, bStep, cRow + jr, mrValid, nrValid, edge, overwrite);
                 }
             }
         }

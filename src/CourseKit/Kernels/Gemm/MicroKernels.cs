@@ -32,10 +32,11 @@ internal static class MicroKernels
     private static readonly IMicroKernel? Narrow = Avx512F.IsSupported ? new MicroKernel8x32() : null;
 
     /// <summary>
-    /// The kernel for a product with <paramref name="m"/> rows of op(A). The 8-row kernel when A is stored row-major in
-    /// whole 8-row panels: it then reads A where it lies (GemmDriver.ReadsAInPlace), and no A is packed. Otherwise the
-    /// widest, unless its padding of the last row tile wastes over 3 % more work than the 8-row kernel's (m = 64 pads to
-    /// 72 with 12-row tiles, and 8-row tiles run within ≈ 3 % of 12-row ones in L1: 187 vs 193 GFLOP/s measured).
+    /// The kernel for a product with <paramref name="m"/> rows of op(A). The 8-row kernel when A is stored row-major and
+    /// its last 8-row panel pads at most 3 % of the rows: it then reads A where it lies (GemmDriver.ReadsAInPlace; only a
+    /// partial last panel is copied), and no A is packed. Otherwise the widest, unless its padding of the last row tile
+    /// wastes over 3 % more work than the 8-row kernel's (m = 64 pads to 72 with 12-row tiles, and 8-row tiles run
+    /// within ≈ 3 % of 12-row ones in L1: 187 vs 193 GFLOP/s measured).
     /// </summary>
     /// <remarks>
     /// Packing A cost more than the narrower tile: the packed copy of a large A is written and read back through caches
@@ -48,8 +49,8 @@ internal static class MicroKernels
     public static IMicroKernel For(int m, bool transA)
     {
         if (Narrow is null || m == 0) return Best;
-        if (!transA && m % Narrow.MR == 0) return Narrow;
         int padBest = (Best.MR - m % Best.MR) % Best.MR, padNarrow = (Narrow.MR - m % Narrow.MR) % Narrow.MR;
+        if (!transA && padNarrow <= 0.03 * m) return Narrow;
         return padBest - padNarrow > 0.03 * m ? Narrow : Best;
     }
 
