@@ -120,16 +120,18 @@ internal static unsafe class GemmDriver
         private enum AInPlace { No, KSteps, Rows }
 
         /// <summary>
-        /// Whether the micro-kernel reads this block of A where it lies instead of a packed copy, and how. Only whole
-        /// panels (no zero padding to add); packing such a block only copies values the kernel could read as they are.
+        /// Whether the micro-kernel reads this block of A where it lies instead of a packed copy, and how; packing it
+        /// would only copy values the kernel can read as they are.
         /// <list type="bullet">
         /// <item><see cref="AInPlace.KSteps"/>: A transposed (stored k × m) holds each k step's MR values of a panel side
-        /// by side, m apart from the next step's. Only for a shallow slice, whose in-place panel (one or two lines per k
-        /// step) stays in L1 as a packed one does: a weight gradient Xᵀ·dZ over a batch (k = 128 for Fashion-MNIST,
-        /// whose first-layer weight gradient went from 86.9 to 93.0 % of the FMA peak).</item>
+        /// by side, m apart from the next step's. Only whole panels (no zero padding to add), and only for a shallow
+        /// slice, whose in-place panel (one or two lines per k step) stays in L1 as a packed one does: a weight gradient
+        /// Xᵀ·dZ over a batch (k = 128 for Fashion-MNIST, whose first-layer weight gradient went from 86.9 to 93.0 % of
+        /// the FMA peak).</item>
         /// <item><see cref="AInPlace.Rows"/>: A row-major under the 8-row kernel, whose <see cref="MicroKernel8x32.RunRows"/>
-        /// broadcasts from the eight rows themselves: a batch of 64 or 128 rows, and any row-major A in whole 8-row panels,
-        /// for which <see cref="MicroKernels.For"/> picks that kernel (at 1024³ from 88.3 to 92.5 % of the FMA peak).</item>
+        /// broadcasts from the eight rows themselves: a batch of 64 or 128 rows, and any row-major A for which
+        /// <see cref="MicroKernels.For"/> picks that kernel (at 1024³ from 88.3 to 92.5 % of the FMA peak). A partial last
+        /// panel is copied (<see cref="CopyTailRows"/>).</item>
         /// </list>
         /// </summary>
         private AInPlace ReadsAInPlace(RowPanels panels, int mb, int kc)
