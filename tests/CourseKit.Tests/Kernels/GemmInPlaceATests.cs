@@ -11,7 +11,8 @@ namespace CourseKit.Tests.Kernels;
 /// split) one multiply-add chain from +0 in k order, then C = sum · alpha + (C or +0), each step fused as the kernel's
 /// are (the portable 4 × 8 kernel multiplies and adds separately). A row-major A's partial last 8-row panel is copied
 /// (GemmDriver.CopyTailRows); shapes that still pack (a deep transposed slice, the 12-row kernel) are held to the same
-/// bits.
+/// bits, also where the micro-kernel packs a panel on its first use (GemmDriver.APanelsPackedOnFirstUse,
+/// BPanelsPackedOnFirstUse) and the later calls read that copy.
 /// </summary>
 public class GemmInPlaceATests
 {
@@ -30,6 +31,13 @@ public class GemmInPlaceATests
         { 1601, 40, 50 },   // two row blocks (808 + 793 rows), the second with a partial panel; B packed (partial panel)
         { 96, 64, 700 },    // two slices of 350: row-major A in place under the 8-row kernel, transposed A packed for the 12-row one
         { 36, 96, 600 },    // 36 rows (not whole 8-row panels): the 12-row kernel, A packed either way
+        // Packing on first use (deep slices, B rows over 1 KiB apart): one thread's transposed A panels are packed by
+        // their first calls in the first of two column blocks (224 + 196 columns); each block's whole B column panels by
+        // panel 0's calls, its partial one first. Two row blocks of 775 (12-row panels, 8-row tail panels, a padded last
+        // one packed first) and two slices of 265.
+        { 1550, 420, 530 },
+        { 12, 64, 600 },    // one whole 12-row panel: packed by its first call, with B's two panels
+        { 10, 500, 600 },   // under one panel: A and B packed first (panel 0 is padded)
     };
 
     [Theory, MemberData(nameof(Shapes))]

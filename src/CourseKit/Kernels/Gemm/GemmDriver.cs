@@ -95,7 +95,8 @@ internal static unsafe class GemmDriver
                     int kc = Math.Min(kcMax, k - pcol);
                     var inPlace = ReadsAInPlace(panels, mb, kc);
                     float* aBuf = aBuffers + (slice & 1) * (workers > 1 ? bufferFloats : 0);
-                    if (inPlace == AInPlace.No) panels.PackA(a, transA, m, k, ic, mb, pcol, kc, first, last, aBuf);
+                    int aOnFirstUse = inPlace == AInPlace.No ? APanelsPackedOnFirstUse(panels, mb, colEnd - colStart) : 0;
+                    if (inPlace == AInPlace.No) panels.PackA(a, transA, m, k, ic, mb, pcol, kc, Math.Max(first, aOnFirstUse), last, aBuf);
                     float* tailRows = inPlace == AInPlace.Rows && panels.PaddedRows != mb ? CopyTailRows(panels, ic, mb, pcol, kc, tailBuf) : null;
                     _barrier?.SignalAndWait();
                     if (_nonFinite) return; // seen by every thread after the first barrier, before any writes C
@@ -105,13 +106,15 @@ internal static unsafe class GemmDriver
                         bool store = overwrite && pcol == 0;
                         if (inPlace == AInPlace.Rows && ReadsBInPlace(ncur))
                         {
-                            Block(a + (long)ic * k + pcol, 0, k, b + (long)pcol * n + jc, n, panels, ic, mb, jc, ncur, kc, store, tailRows);
+                            Block(a + (long)ic * k + pcol, 0, k, b + (long)pcol * n + jc, n, panels, ic, mb, jc, ncur, kc, store, tailRows, default);
                             continue;
                         }
-                        Packing.PackB(b, transB, k, n, pcol, jc, kc, ncur, nr, bBuf);
-                        if (inPlace == AInPlace.KSteps) Block(a + (long)pcol * m + ic, m, 0, bBuf, 0, panels, ic, mb, jc, ncur, kc, store, null);
-                        else if (inPlace == AInPlace.Rows) Block(a + (long)ic * k + pcol, 0, k, bBuf, 0, panels, ic, mb, jc, ncur, kc, store, tailRows);
-                        else Block(aBuf, 0, 0, bBuf, 0, panels, ic, mb, jc, ncur, kc, store, null);
+                        int bOnFirstUse = BPanelsPackedOnFirstUse(inPlace, panels, mb, ncur), bPacked = bOnFirstUse * nr;
+                        if (bPacked < ncur) Packing.PackB(b, transB, k, n, pcol, jc + bPacked, kc, ncur - bPacked, nr, bBuf + (long)bPacked * kc);
+                        var firstUse = new FirstUse(jc == colStart ? aOnFirstUse : 0, a + (long)pcol * m + ic, bOnFirstUse, b + (long)pcol * n + jc);
+                        if (inPlace == AInPlace.KSteps) Block(a + (long)pcol * m + ic, m, 0, bBuf, 0, panels, ic, mb, jc, ncur, kc, store, null, firstUse);
+                        else if (inPlace == AInPlace.Rows) Block(a + (long)ic * k + pcol, 0, k, bBuf, 0, panels, ic, mb, jc, ncur, kc, store, tailRows, firstUse);
+                        else Block(aBuf, 0, 0, bBuf, 0, panels, ic, mb, jc, ncur, kc, store, null, firstUse);
                     }
                 }
             }
@@ -160,6 +163,43 @@ internal static unsafe class GemmDriver
         private const int InPlaceMaxK = 192;
 
         /// <summary>
+        /// How many of a block's A panels (from panel 0) are packed on first use: their first micro-kernel call, in the
+        /// thread's first column block, reads the panel where it lies and writes the packed copy the later calls read.
+        /// Packing as a pass of its own waits on memory: a transposed 1024 × 512 slice took 52 µs alone but 150–190 µs
+        /// inside a 1024³ product, its source in DRAM and the caches full of C's dirty lines. Inside the kernel the
+        /// same loads and stores overlap the FMAs. Only A transposed (each k step's 12 values side by side, m apart;
+        /// a row-major A would need a transposing copy), only the 12-row kernel's whole panels (the 8-row tail panels
+        /// and a padded last panel are packed first), and only one thread: threads share the packed slice, each
+        /// packing part of it before a barrier, and each multiplies every panel.
+        /// </summary>
+        private int APanelsPackedOnFirstUse(RowPanels panels, int mb, int columns) =>
+            transA && workers == 1 && kernel is MicroKernel12x32 && columns >= kernel.NR ? Math.Min(panels.Wide, mb / kernel.MR) : 0;
+
+        /// <summary>
+        /// How many of a block's B column panels are packed on first use, by panel 0's micro-kernel calls (which read B
+        /// where it lies, n floats between k steps), as <see cref="APanelsPackedOnFirstUse"/> does for A: a row-major B
+        /// (each k step's 32 values side by side), its whole column panels, and only when panel 0 is a whole panel of a
+        /// kernel that copies (the 8-row kernel reading A's rows in place, or the 12-row kernel). Each thread packs its
+        /// own B block, so any thread count.
+        /// </summary>
+        private int BPanelsPackedOnFirstUse(AInPlace inPlace, RowPanels panels, int mb, int columns)
+        {
+            if (transB) return 0;
+            bool copies = inPlace == AInPlace.Rows ? mb >= kernel.MR : kernel is MicroKernel12x32 && panels.Wide > 0 && mb >= kernel.MR;
+            return copies ? columns / kernel.NR : 0;
+        }
+
+        /// <summary>What a block's micro-kernel calls pack as they go (see <see cref="APanelsPackedOnFirstUse"/> and
+        /// <see cref="BPanelsPackedOnFirstUse"/>): A's first <see cref="APanels"/> panels, read from <see cref="ASource"/>
+        /// (A transposed at the block's first row and k step), and B's first <see cref="BPanels"/> column panels, read
+        /// from <see cref="BSource"/> (B at the block's first k step and column).</summary>
+        private readonly struct FirstUse(int aPanels, float* aSource, int bPanels, float* bSource)
+        {
+            public readonly int APanels = aPanels, BPanels = bPanels;
+            public readonly float* ASource = aSource, BSource = bSource;
+        }
+
+        /// <summary>
         /// Whether the 8-row kernel, already reading A in place, also reads a row-major B where it lies: whole column
         /// panels, and rows at most 1 KiB apart. Each k step's 32 values of a panel are then two lines n floats from the
         /// next step's; at 1 KiB those still spread over enough L2 sets to stay there while the kernel streams them once
@@ -180,7 +220,7 @@ internal static unsafe class GemmDriver
         // bStep 0: bBuf is the packed block; otherwise B itself at this block's first k step and column, bStep floats
         // from one k step to the next (only with aRows, see ReadsBInPlace).
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private void Block(float* aBuf, int aStep, int aRows, float* bBuf, int bStep, RowPanels panels, int ic, int mb, int jc, int nc, int kc, bool overwrite, float* tailRows)
+        private void Block(float* aBuf, int aStep, int aRows, float* bBuf, int bStep, RowPanels panels, int ic, int mb, int jc, int nc, int kc, bool overwrite, float* tailRows, FirstUse firstUse)
         {
             bool packed = aStep == 0 && aRows == 0;
             int nr = kernel.NR;
@@ -190,7 +230,8 @@ internal static unsafe class GemmDriver
                 int ir = panels.RowOf(panel), mr = panels.HeightOf(panel), mrValid = Math.Min(mr, mb - ir);
                 IMicroKernel micro = panel < panels.Wide ? kernel : tail!;
                 int next = panel + 1 < panels.Count ? panel + 1 : 0; // the next block starts again at panel 0
-                int panelLines = packed ? panels.HeightOf(next) * kc / 16 : 0, linesPerCall = (panelLines * nr + nc - 1) / nc; // 16 floats a line
+                bool nextUnpacked = next != 0 && next < firstUse.APanels; // its first call packs it: nothing to fetch yet
+                int panelLines = packed && !nextUnpacked ? panels.HeightOf(next) * kc / 16 : 0, linesPerCall = (panelLines * nr + nc - 1) / nc; // 16 floats a line
                 float* aPanel = packed ? aBuf + (long)ir * kc : aRows != 0 ? aBuf + (long)ir * aRows : aBuf + ir;
                 int rowStride = aRows;
                 if (tailRows != null && panel == panels.Count - 1)
@@ -211,7 +252,9 @@ internal static unsafe class GemmDriver
                         for (float* fetch = aNext + line * 16, stop = aNext + end * 16; fetch < stop; fetch += 16) Sse.Prefetch0(fetch);
                         line = end;
                     }
-                    if (mrValid == mr && nrValid == nr) Tile(micro, kc, aPanel, aStep, rowStride, bPanel, bStep, cRow + jr, n, alpha, overwrite);
+                    bool copyA = jr == 0 && panel < firstUse.APanels, copyB = panel == 0 && jr < firstUse.BPanels * nr;
+                    if (copyA || copyB) CopyingTile(micro, kc, aPanel, aStep, rowStride, ir, copyA, bPanel, copyB, jr, firstUse, cRow + jr, overwrite);
+                    else if (mrValid == mr && nrValid == nr) Tile(micro, kc, aPanel, aStep, rowStride, bPanel, bStep, cRow + jr, n, alpha, overwrite);
                     else EdgeTile(micro, kc, aPanel, aStep, rowStride, bPanel, bStep, cRow + jr, mrValid, nrValid, edge, overwrite);
                 }
             }
@@ -242,6 +285,17 @@ internal static unsafe class GemmDriver
             else if (micro is MicroKernel12x32 wide) wide.Run(kc, aPanel, bPanel, c, ldc, alpha, overwrite, aStep);
             else if (micro is MicroKernel8x32 narrow) narrow.Run(kc, aPanel, bPanel, c, ldc, alpha, overwrite, aStep);
             else micro.Run(kc, aPanel, bPanel, c, ldc, alpha, overwrite, aStep);
+        }
+
+        // A whole tile whose call packs A's panel, B's or both as it goes (see FirstUse); the packed panels are where the
+        // later calls will read them.
+        private void CopyingTile(IMicroKernel micro, int kc, float* aPanel, int aStep, int aRows, int ir, bool copyA, float* bPanel, bool copyB, int jr, FirstUse firstUse, float* c, bool overwrite)
+        {
+            float* bRead = copyB ? firstUse.BSource + jr : bPanel;
+            nint bStep = copyB ? n : micro.NR;
+            if (aRows != 0) ((MicroKernel8x32)micro).RunRowsCopyingB(kc, aPanel, aRows, bRead, bStep, bPanel, c, n, alpha, overwrite);
+            else if (copyA) ((MicroKernel12x32)micro).RunCopying(kc, firstUse.ASource + ir, m, aPanel, bRead, bStep, copyB ? bPanel : null, c, n, alpha, overwrite);
+            else ((MicroKernel12x32)micro).RunCopying(kc, aPanel, aStep == 0 ? micro.MR : aStep, null, bRead, bStep, bPanel, c, n, alpha, overwrite);
         }
 
         // This thread's equal share of A and of B (as flat arrays; the check does not care about the layout).

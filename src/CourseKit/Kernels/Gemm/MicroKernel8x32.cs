@@ -64,9 +64,20 @@ internal sealed unsafe class MicroKernel8x32 : IMicroKernel
     /// panel, and the eight rows' next values share their lines for 16 k steps. Only this kernel has it: twelve row
     /// pointers would not fit the general registers beside the loop's own.
     /// </remarks>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void RunRows(int kc, float* a, nint lda, float* pb, nint bStep, float* c, int ldc, float alpha, bool overwrite)
+    public void RunRows(int kc, float* a, nint lda, float* pb, nint bStep, float* c, int ldc, float alpha, bool overwrite) =>
+        Rows<ReadPanel>(kc, a, lda, pb, bStep, null, c, ldc, alpha, overwrite);
+
+    /// <summary><see cref="RunRows"/> that also copies B's panel, read where it lies, into <paramref name="bCopy"/> as a
+    /// packed panel (32 floats a k step) for the calls after it (packing on first use, see GemmDriver).</summary>
+    public void RunRowsCopyingB(int kc, float* a, nint lda, float* b, nint bStep, float* bCopy, float* c, int ldc, float alpha, bool overwrite) =>
+        Rows<CopyPanel>(kc, a, lda, b, bStep, bCopy, c, ldc, alpha, overwrite);
+
+    // Never inlined, as MicroKernel12x32's k loop.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+    private static void Rows<TCopyB>(int kc, float* a, nint lda, float* pb, nint bStep, float* bCopy, float* c, int ldc, float alpha, bool overwrite)
+        where TCopyB : struct, ICopySwitch
     {
+        nint bAhead = MicroKernel12x32.CopyAheadSteps * bStep;
         MicroKernel12x32.PrefetchTile(c, ldc, 8, toL1: false);
         int fetchAt = Math.Max(0, kc - MicroKernel12x32.LateFetchSteps);
         float* a0 = a, a1 = a + lda, a2 = a + 2 * lda, a3 = a + 3 * lda, a4 = a + 4 * lda, a5 = a + 5 * lda, a6 = a + 6 * lda, a7 = a + 7 * lda;
@@ -82,6 +93,7 @@ internal sealed unsafe class MicroKernel8x32 : IMicroKernel
         {
             if (p == fetchAt) MicroKernel12x32.PrefetchTile(c, ldc, 8, toL1: true);
             Vector512<float> b0 = Vector512.Load(pb), b1 = Vector512.Load(pb + 16), v;
+            if (TCopyB.Copies) bCopy = MicroKernel12x32.CopyBStep(pb, bAhead, b0, b1, bCopy);
             v = Vector512.Create(a0[p]); c00 = Avx512F.FusedMultiplyAdd(v, b0, c00); c01 = Avx512F.FusedMultiplyAdd(v, b1, c01);
             v = Vector512.Create(a1[p]); c10 = Avx512F.FusedMultiplyAdd(v, b0, c10); c11 = Avx512F.FusedMultiplyAdd(v, b1, c11);
             v = Vector512.Create(a2[p]); c20 = Avx512F.FusedMultiplyAdd(v, b0, c20); c21 = Avx512F.FusedMultiplyAdd(v, b1, c21);
