@@ -13,6 +13,8 @@ namespace CourseKit.Kernels;
 /// meet at a barrier before multiplying. Two A buffers alternate between slices, so a thread may pack the next slice
 /// while the other still multiplies with the current one: one barrier per slice. Every element of C is summed in the
 /// same order whatever the thread count (the slices and tiles do not depend on it), so results are bit-identical.
+/// Where it saves a pass, a panel is packed by the micro-kernel call that first reads it (APanelsPackedOnFirstUse,
+/// BPanelsPackedOnFirstUse), and A or B is read where it lies when the kernel can (ReadsAInPlace, ReadsBInPlace).
 /// </remarks>
 internal static unsafe class GemmDriver
 {
@@ -219,6 +221,8 @@ internal static unsafe class GemmDriver
         // next (row-major), and nothing is prefetched ahead: the hardware follows A's own rows.
         // bStep 0: bBuf is the packed block; otherwise B itself at this block's first k step and column, bStep floats
         // from one k step to the next (only with aRows, see ReadsBInPlace).
+        // firstUse: the panels this block's calls pack as they go (A's in the packed block, B's in bBuf); a panel not yet
+        // packed is not prefetched.
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Block(float* aBuf, int aStep, int aRows, float* bBuf, int bStep, RowPanels panels, int ic, int mb, int jc, int nc, int kc, bool overwrite, float* tailRows, FirstUse firstUse)
         {
