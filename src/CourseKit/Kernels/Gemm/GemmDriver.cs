@@ -11,8 +11,9 @@ namespace CourseKit.Kernels;
 /// <remarks>
 /// Threads split the columns of C into equal shares of whole column panels, pack equal shares of each A slice, and
 /// meet at a barrier before multiplying. Two A buffers alternate between slices, so a thread may pack the next slice
-/// while the other still multiplies with the current one: one barrier per slice. Every element of C is summed in the
-/// same order whatever the thread count (the slices and tiles do not depend on it), so results are bit-identical.
+/// while the other still multiplies with the current one: one barrier per slice (just one, after the scan, when A is
+/// read in place: see SharesPackedA). Every element of C is summed in the same order whatever the thread count (the
+/// slices and tiles do not depend on it), so results are bit-identical.
 /// Where it saves a pass, a panel is packed by the micro-kernel call that first reads it (APanelsPackedOnFirstUse,
 /// BPanelsPackedOnFirstUse), and A or B is read where it lies when the kernel can (ReadsAInPlace, ReadsBInPlace).
 /// </remarks>
@@ -68,6 +69,13 @@ internal static unsafe class GemmDriver
 
         private readonly SpinBarrier? _barrier = workers > 1 ? new SpinBarrier(workers) : null;
 
+        /// <summary>
+        /// Whether the threads share packed A slices, and so meet at a barrier before each slice. A row-major A under the
+        /// 8-row kernel is read where it lies in every block (ReadsAInPlace), and each thread packs its own B: the
+        /// threads then meet only once, after the scan for NaN/∞, and go through the slices each at its own pace.
+        /// </summary>
+        private bool SharesPackedA => transA || kernel is not MicroKernel8x32 || tail is not null;
+
         public void Work(int worker)
         {
             try { WorkSlices(worker); }
@@ -100,7 +108,7 @@ internal static unsafe class GemmDriver
                     int aOnFirstUse = inPlace == AInPlace.No ? APanelsPackedOnFirstUse(panels, mb, colEnd - colStart) : 0;
                     if (inPlace == AInPlace.No) panels.PackA(a, transA, m, k, ic, mb, pcol, kc, Math.Max(first, aOnFirstUse), last, aBuf);
                     float* tailRows = inPlace == AInPlace.Rows && panels.PaddedRows != mb ? CopyTailRows(panels, ic, mb, pcol, kc, tailBuf) : null;
-                    _barrier?.SignalAndWait();
+                    if (slice == 0 || SharesPackedA) _barrier?.SignalAndWait();
                     if (_nonFinite) return; // seen by every thread after the first barrier, before any writes C
                     for (int jc = colStart; jc < colEnd; jc += nb)
                     {
