@@ -69,12 +69,16 @@ internal static unsafe class GemmDriver
 
         private readonly SpinBarrier? _barrier = workers > 1 ? new SpinBarrier(workers) : null;
 
+        /// <summary>Whether every block reads a row-major A where it lies under the 8-row kernel (<see cref="AInPlace.Rows"/>):
+        /// a property of the whole product, unlike a transposed A's route, which depends on each slice's depth.</summary>
+        private bool ReadsRowsInPlace => !transA && kernel is MicroKernel8x32 && tail is null;
+
         /// <summary>
-        /// Whether the threads share packed A slices, and so meet at a barrier before each slice. A row-major A under the
-        /// 8-row kernel is read where it lies in every block (ReadsAInPlace), and each thread packs its own B: the
-        /// threads then meet only once, after the scan for NaN/∞, and go through the slices each at its own pace.
+        /// Whether the threads share packed A slices, and so meet at a barrier before each slice. When A is read in place
+        /// in every block (<see cref="ReadsRowsInPlace"/>) each thread packs only its own B: the threads then meet only
+        /// once, after the scan for NaN/∞, and go through the slices each at its own pace.
         /// </summary>
-        private bool SharesPackedA => transA || kernel is not MicroKernel8x32 || tail is not null;
+        private bool SharesPackedA => !ReadsRowsInPlace;
 
         public void Work(int worker)
         {
@@ -150,7 +154,7 @@ internal static unsafe class GemmDriver
         private AInPlace ReadsAInPlace(RowPanels panels, int mb, int kc)
         {
             if (transA) return panels.PaddedRows == mb && kc <= InPlaceMaxK ? AInPlace.KSteps : AInPlace.No;
-            return kernel is MicroKernel8x32 && tail is null ? AInPlace.Rows : AInPlace.No;
+            return ReadsRowsInPlace ? AInPlace.Rows : AInPlace.No;
         }
 
         /// <summary>
